@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124000100CreateMessages } from './Migration20261124000100CreateMessages.js';
+
+/** Every migration of the chat schema, oldest first. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261124000100CreateMessages', class: Migration20261124000100CreateMessages },
+];

@@ -1,0 +1,25 @@
+import { buildFederatedSchema, systemStatusModule } from '@scs/shared';
+import type { GraphQLSchema } from 'graphql';
+import type { ChatContext } from './context.js';
+import { MessageRecord } from './entities/message.entity.js';
+import { ChatMessageResolver } from './graphql/chat-message.resolver.js';
+import { ChatMessage } from './graphql/chat-message.type.js';
+import { UserReference } from './graphql/user.reference.js';
+
+const status = systemStatusModule('chat');
+
+/** Builds the schema without touching any resource, so the schema generator can call it too. */
+export function buildChatSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<ChatContext>(
+    { resolvers: [ChatMessageResolver, status.SystemStatusResolver], orphanedTypes: [UserReference, status.SystemStatus] },
+    {
+      ...status.referenceResolvers,
+      ChatMessage: {
+        __resolveReference: async (ref: { id: string }, ctx: ChatContext) => {
+          const record = await ctx.em.findOne(MessageRecord, { id: ref.id });
+          return record ? ChatMessage.from(record) : null;
+        },
+      },
+    },
+  );
+}

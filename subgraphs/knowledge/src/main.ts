@@ -1,0 +1,37 @@
+import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
+import { baseEnvSchema, createLogger, loadConfig, port, runService, startGraphQLService, type ServiceContext } from '@scs/shared';
+import { Connection } from '@temporalio/client';
+import { z } from 'zod';
+import { openSearchCheck, temporalCheck } from './dependencies.js';
+import { buildKnowledgeSchema } from './schema.js';
+
+const envSchema = baseEnvSchema.extend({
+  KNOWLEDGE_HOST: z.string().default('127.0.0.1'),
+  KNOWLEDGE_PORT: port(4002),
+  OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+});
+
+runService('knowledge', async () => {
+  const config = loadConfig(envSchema);
+  const logger = createLogger('knowledge', config.LOG_LEVEL);
+  const openSearch = new OpenSearchClient({ node: config.OPENSEARCH_URL, requestTimeout: 5_000 });
+  // Lazy: the service starts while Temporal is still coming up; readiness says when it answers.
+  const temporal = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const dependencyChecks = [openSearchCheck(openSearch), temporalCheck(temporal)];
+
+  await startGraphQLService<ServiceContext>({
+    name: 'knowledge',
+    host: config.KNOWLEDGE_HOST,
+    port: config.KNOWLEDGE_PORT,
+    logger,
+    apollo: { schema: await buildKnowledgeSchema() },
+    checks: dependencyChecks,
+    context: async ({ correlationId }) => ({ correlationId, dependencyChecks }),
+    onShutdown: async () => {
+      await openSearch.close();
+      await temporal.close();
+    },
+  });
+});

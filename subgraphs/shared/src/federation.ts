@@ -1,0 +1,43 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions, type PubSub } from 'type-graphql';
+
+/** Federation 2 directives the subgraphs may use; declared once so every subgraph links the same version. */
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+
+/**
+ * Subgraphs answer HTTP only. Subscription fields are declared here so they are part of the
+ * supergraph contract, and their `topics` name the Redis channel; the gateway subscribes to that
+ * channel and delivers events over graphql-ws. Events are published with `createPubSub`.
+ */
+const servedByGateway: PubSub = {
+  publish() {
+    throw new Error('Publish subscription events with the Redis pub/sub from createPubSub().');
+  },
+  subscribe() {
+    throw new GraphQLError('Subscriptions are served by the gateway over WebSocket, not by this subgraph.');
+  },
+};
+
+export type ReferenceResolvers<TContext> = GraphQLResolverMap<TContext>;
+
+/**
+ * Builds a federation subgraph schema from type-graphql resolvers: type-graphql produces the
+ * schema (with `@Directive` federation directives on its AST), `@apollo/subgraph` adds
+ * `_service`/`_entities`, and `referenceResolvers` supply `__resolveReference` per entity.
+ */
+export async function buildFederatedSchema<TContext>(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers<TContext> = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ validate: { forbidUnknownValues: false }, pubSub: servedByGateway, ...options, skipCheck: true });
+  const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<TContext>;
+  for (const [typeName, fields] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+}

@@ -1,0 +1,62 @@
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
+
+/** One dependency of a service (a database, Redis, OpenSearch, Temporal) and whether it answered. */
+@Directive('@shareable')
+@ObjectType({ description: 'Whether one dependency of a service answered, and how fast.' })
+export class DependencyStatus {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Boolean)
+  ok!: boolean;
+
+  @Field(() => Float, { description: 'Round trip of the check in milliseconds.' })
+  latencyMs!: number;
+
+  @Field(() => String, { nullable: true, description: 'Version or error message reported by the dependency.' })
+  detail?: string | null;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'A service and the state of its dependencies.' })
+export class ServiceStatus {
+  @Field(() => String)
+  service!: string;
+
+  @Field(() => Boolean, { description: 'True when every dependency answered.' })
+  ready!: boolean;
+
+  @Field(() => [DependencyStatus])
+  dependencies!: DependencyStatus[];
+}
+
+/** A named probe; resolves with an optional detail (e.g. a version) or throws. */
+export interface DependencyCheck {
+  name: string;
+  check: () => Promise<string | void>;
+}
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+async function runCheck({ name, check }: DependencyCheck): Promise<DependencyStatus> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const detail = await Promise.race([
+      check(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { name, ok: true, latencyMs: performance.now() - started, detail: detail ?? null };
+  } catch (error) {
+    return { name, ok: false, latencyMs: performance.now() - started, detail: (error as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function checkService(service: string, checks: DependencyCheck[]): Promise<ServiceStatus> {
+  const dependencies = await Promise.all(checks.map(runCheck));
+  return { service, ready: dependencies.every((d) => d.ok), dependencies };
+}

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+
+export * from './config.js';
+export * from './logger.js';
+export * from './request-context.js';
+export * from './health.js';
+export * from './database.js';
+export * from './redis.js';
+export * from './subscription-topics.js';
+export * from './federation.js';
+export * from './graphql-server.js';
+export * from './run-service.js';
+export * from './system-status.js';

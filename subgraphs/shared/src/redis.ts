@@ -1,0 +1,35 @@
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { Redis } from 'ioredis';
+
+export { Redis };
+
+export function createRedis(url: string, name: string): Redis {
+  return new Redis(url, {
+    connectionName: name,
+    // Fail fast while Redis is unreachable instead of queueing commands without bound.
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+  });
+}
+
+/**
+ * Pub/sub over Redis: every gateway instance subscribes, so an event published once by any
+ * service reaches clients connected to any instance. Payloads are JSON.
+ */
+export function createPubSub(url: string, name: string): RedisPubSub {
+  return new RedisPubSub({
+    publisher: createRedis(url, `${name}:publisher`),
+    subscriber: createRedis(url, `${name}:subscriber`),
+  });
+}
+
+export function redisCheck(redis: Redis) {
+  return {
+    name: 'redis',
+    check: async () => {
+      const info = await redis.info('server');
+      const version = /redis_version:(\S+)/.exec(info)?.[1];
+      return `Redis ${version ?? 'unknown'}`;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * The contract between a subgraph that publishes subscription events and the gateway that
+ * delivers them: one Redis channel per subscription field and argument values.
+ * Both sides call `subscriptionTopic`, so the naming lives in one place.
+ */
+export function subscriptionTopic(field: string, args: Record<string, unknown>): string {
+  const parts = Object.keys(args)
+    .sort()
+    .filter((key) => args[key] !== undefined && args[key] !== null)
+    .map((key) => `${key}=${encodeURIComponent(String(args[key]))}`);
+  return ['scs', 'subscription', field, ...parts].join(':');
+}
+
+/**
+ * The event a subgraph publishes: the subscription field's value as far as the publishing
+ * subgraph can resolve it. Entities owned by other subgraphs appear as references
+ * (`{ __typename, id }`); the gateway fills in their fields through the federated query path.
+ */
+export type SubscriptionEvent = Record<string, unknown> & { __typename: string };

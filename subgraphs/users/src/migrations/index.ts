@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124000000CreateUsers } from './Migration20261124000000CreateUsers.js';
+
+/** Every migration of the users schema, oldest first. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261124000000CreateUsers', class: Migration20261124000000CreateUsers },
+];
