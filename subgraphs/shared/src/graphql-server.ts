@@ -85,7 +85,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
       res.on('finish', () => {
         if (req.path === '/healthz' || req.path === '/readyz') return;
         logger.info(
-          { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs: Math.round(performance.now() - started) },
+          { correlationId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs: Math.round(performance.now() - started) },
           'request',
         );
       });

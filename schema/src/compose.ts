@@ -1,0 +1,17 @@
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+
+export interface SubgraphSdl {
+  name: string;
+  url: string;
+  sdl: string;
+}
+
+export type CompositionResult = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
+
+/** Composes subgraph SDLs into a supergraph with Apollo's composition, the same rules the gateway relies on. */
+export function composeSubgraphs(subgraphs: SubgraphSdl[]): CompositionResult {
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+  if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };
+  return { ok: true, supergraphSdl: result.supergraphSdl, hints: (result.hints ?? []).map((h) => h.message) };
+}

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { REPO_ROOT, stackEnv } from './stack-env.js';
+
+export interface ServiceProcess {
+  name: string;
+  /** Base URL, e.g. http://127.0.0.1:4101 */
+  baseUrl: string;
+  /** Everything the process wrote so far, stdout and stderr interleaved. */
+  output: () => string;
+  /** JSON log lines parsed from stdout. */
+  logLines: () => Record<string, unknown>[];
+  /** Resolves with the exit code once the process has ended by itself or been stopped. */
+  exited: Promise<number | null>;
+  stop: () => Promise<number | null>;
+}
+
+export interface StartOptions {
+  name: string;
+  /** Compiled entry point, relative to the repository root. */
+  entry: string;
+  port: number;
+  env?: Record<string, string>;
+  /** Wait for `/healthz` (default) or not at all (for processes expected to fail). */
+  waitForHealth?: boolean;
+}
+
+/** Starts a compiled service as a real process against the running stack and waits until it answers. */
+export async function startService(options: StartOptions): Promise<ServiceProcess> {
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const child: ChildProcess = spawn(process.execPath, [options.entry], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...stackEnv(), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+
+  const service: ServiceProcess = {
+    name: options.name,
+    baseUrl,
+    output: () => output,
+    logLines: () =>
+      output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    exited,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+  if (options.waitForHealth === false) return service;
+
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`${options.name} exited with ${child.exitCode} before it was healthy:\n${output.slice(-3000)}`);
+    }
+    const healthy = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+    if (healthy) return service;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await service.stop();
+  throw new Error(`${options.name} did not become healthy within 60 s:\n${output.slice(-3000)}`);
+}
+
+/** Test ports, apart from the development ports (4000–4004) so a running dev system is left alone. */
+export const TEST_PORTS = { gateway: 4100, users: 4101, knowledge: 4102, chat: 4103, analytics: 4104, gatewayB: 4105 } as const;
+
+const SUBGRAPH_ENTRIES = {
+  users: 'subgraphs/users/dist/main.js',
+  knowledge: 'subgraphs/knowledge/dist/main.js',
+  chat: 'subgraphs/chat/dist/main.js',
+  analytics: 'subgraphs/analytics/dist/main.js',
+} as const;
+
+export type SubgraphName = keyof typeof SUBGRAPH_ENTRIES;
+
+export function startSubgraph(name: SubgraphName): Promise<ServiceProcess> {
+  return startService({
+    name,
+    entry: SUBGRAPH_ENTRIES[name],
+    port: TEST_PORTS[name],
+    env: { [`${name.toUpperCase()}_PORT`]: String(TEST_PORTS[name]) },
+  });
+}
+
+/** A gateway instance routed to the test subgraphs. */
+export function startGateway(port: number = TEST_PORTS.gateway): Promise<ServiceProcess> {
+  const routes = Object.fromEntries(
+    (Object.keys(SUBGRAPH_ENTRIES) as SubgraphName[]).map((name) => [
+      `SUBGRAPH_${name.toUpperCase()}_URL`,
+      `http://127.0.0.1:${TEST_PORTS[name]}/graphql`,
+    ]),
+  );
+  return startService({ name: `gateway:${port}`, entry: 'gateway/dist/main.js', port, env: { GATEWAY_PORT: String(port), ...routes } });
+}
+
+/** Starts all four subgraphs and the given number of gateway instances; `stop` ends them all. */
+export async function startSystem(gateways = 1): Promise<{ gateways: ServiceProcess[]; subgraphs: Record<SubgraphName, ServiceProcess>; stop: () => Promise<void> }> {
+  const names = Object.keys(SUBGRAPH_ENTRIES) as SubgraphName[];
+  const started: ServiceProcess[] = [];
+  try {
+    const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
+    for (const name of names) started.push((subgraphs[name] = await startSubgraph(name)));
+    const gatewayList: ServiceProcess[] = [];
+    const ports = [TEST_PORTS.gateway, TEST_PORTS.gatewayB];
+    for (let i = 0; i < gateways; i++) {
+      const gateway = await startGateway(ports[i]);
+      started.push(gateway);
+      gatewayList.push(gateway);
+    }
+    return { gateways: gatewayList, subgraphs, stop: async () => void (await Promise.all(started.map((s) => s.stop()))) };
+  } catch (error) {
+    await Promise.all(started.map((s) => s.stop()));
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+let cached: Record<string, string> | undefined;
+
+/**
+ * Connection settings of the running stack, as `infra/bin/stack env` prints them, with the test
+ * database in place of the development one.
+ */
+export function stackEnv(): Record<string, string> {
+  if (!cached) {
+    const output = execFileSync('bash', [`${REPO_ROOT}infra/bin/stack`, 'env'], { encoding: 'utf8' });
+    const env: Record<string, string> = {};
+    for (const line of output.split('\n')) {
+      const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+      if (match) env[match[1]!] = match[2]!;
+    }
+    if (!env.TEST_DATABASE_URL) throw new Error('`infra/bin/stack env` printed no TEST_DATABASE_URL');
+    cached = { ...env, DATABASE_URL: env.TEST_DATABASE_URL };
+  }
+  return cached;
+}
