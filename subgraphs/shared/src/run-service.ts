@@ -6,6 +6,7 @@ import { createLogger } from './logger.js';
  * is logged as one clear JSON line and the process exits non-zero, so the launcher reports it.
  */
 export function runService(name: string, main: () => Promise<unknown>): void {
+  loadDotEnv();
   main().catch((error: unknown) => {
     const logger = createLogger(name);
     if (error instanceof ConfigError) {
@@ -15,4 +16,13 @@ export function runService(name: string, main: () => Promise<unknown>): void {
     logger.fatal({ err: error }, `${name} failed to start`);
     process.exit(1);
   });
+}
+
+/** A `.env` file in the working directory fills in variables the environment does not set. */
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile('.env');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }

@@ -1,0 +1,145 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034  # variables used by the files that source this one
+# Shared settings and small helpers for infra/bin/stack. Sourced, not executed.
+
+# ---------------------------------------------------------------- settings
+: "${SCS_CACHE_DIR:=${HOME:-/root}/.cache/scs}"   # downloads, built binaries
+: "${SCS_STATE_DIR:=/var/tmp/scs-stack}"          # data, logs, pidfiles
+: "${SCS_RUN_USER:=scs}"                          # non-root user for daemons that refuse root
+: "${SCS_HOST:=127.0.0.1}"                        # everything binds here only
+: "${PG_PORT:=55432}"
+: "${REDIS_PORT:=56379}"
+: "${OPENSEARCH_PORT:=59200}"
+: "${OPENSEARCH_TRANSPORT_PORT:=59300}"
+: "${TEMPORAL_PORT:=57233}"
+: "${TEMPORAL_UI_PORT:=58233}"
+: "${TEMPORAL_HTTP_PORT:=$((TEMPORAL_PORT + 10))}"
+export SCS_CACHE_DIR SCS_STATE_DIR SCS_RUN_USER SCS_HOST PG_PORT REDIS_PORT \
+  OPENSEARCH_PORT OPENSEARCH_TRANSPORT_PORT TEMPORAL_PORT TEMPORAL_UI_PORT TEMPORAL_HTTP_PORT
+
+SCS_LOG_DIR="$SCS_STATE_DIR/logs"
+SCS_RUN_DIR="$SCS_STATE_DIR/run"
+
+# ---------------------------------------------------------------- output
+if [[ -t 2 && -z "${NO_COLOR:-}" ]]; then
+  _c_red=$'\e[31m' _c_grn=$'\e[32m' _c_yel=$'\e[33m' _c_dim=$'\e[2m' _c_off=$'\e[0m'
+else
+  _c_red='' _c_grn='' _c_yel='' _c_dim='' _c_off=''
+fi
+info() { printf '%s[stack]%s %s\n' "$_c_dim" "$_c_off" "$*" >&2; }
+ok()   { printf '%s[stack]%s %s%s%s\n' "$_c_dim" "$_c_off" "$_c_grn" "$*" "$_c_off" >&2; }
+warn() { printf '%s[stack] WARN:%s %s\n' "$_c_yel" "$_c_off" "$*" >&2; }
+err()  { printf '%s[stack] ERROR:%s %s\n' "$_c_red" "$_c_off" "$*" >&2; }
+die()  { err "$*"; exit 1; }
+
+# ---------------------------------------------------------------- time
+now_ms() { local t; t=$(date +%s%N); echo $((t / 1000000)); }
+# fmt_ms 12345 -> 12.3s
+fmt_ms() { local ms=$1; printf '%d.%ds' $((ms / 1000)) $(((ms % 1000) / 100)); }
+
+# ---------------------------------------------------------------- users / dirs
+is_root() { [[ $(id -u) -eq 0 ]]; }
+
+# The user a service actually runs as: its SVC_USER when we are root, else ourselves.
+effective_user() {
+  local want=${1:-}
+  if [[ -n $want ]] && is_root; then echo "$want"; else id -un; fi
+}
+
+ensure_system_user() {
+  local name=$1
+  id -u "$name" >/dev/null 2>&1 && return 0
+  is_root || die "user '$name' does not exist and we are not root to create it"
+  info "creating system user '$name'"
+  useradd --system --user-group --no-create-home --home-dir /nonexistent \
+    --shell /usr/sbin/nologin "$name"
+}
+
+# run_as USER CMD... : run CMD as USER (only switches when root and USER differs).
+run_as() {
+  local user=$1; shift
+  if [[ -z $user ]] || ! is_root || [[ $user == "$(id -un)" ]]; then
+    "$@"
+  else
+    setpriv --reuid="$user" --regid="$(id -g "$user")" --init-groups "$@"
+  fi
+}
+
+# ensure_dir DIR [OWNER] [MODE]
+ensure_dir() {
+  local dir=$1 owner=${2:-} mode=${3:-}
+  mkdir -p "$dir"
+  if [[ -n $owner ]] && is_root; then chown "$owner:$(id -gn "$owner")" "$dir"; fi
+  if [[ -n $mode ]]; then chmod "$mode" "$dir"; fi
+}
+
+# Fails when USER cannot traverse every component of DIR (e.g. a path under /root).
+ensure_traversable() {
+  local user=$1 dir=$2
+  [[ -z $user ]] && return 0
+  is_root || return 0
+  if ! run_as "$user" test -x "$dir"; then
+    local p=$dir bad=''
+    while [[ $p != / && -n $p ]]; do
+      run_as "$user" test -x "$p" 2>/dev/null || bad=$p
+      p=$(dirname "$p")
+    done
+    die "user '$user' cannot traverse '$bad' (on the way to $dir); choose a SCS_STATE_DIR it can reach (default /var/tmp/scs-stack) or chmod o+x '$bad'"
+  fi
+}
+
+# ---------------------------------------------------------------- packages
+_apt_updated=0
+pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+# apt_ensure PKG... : install the missing ones (apt-get update once per run, only if needed).
+apt_ensure() {
+  local missing=() p
+  for p in "$@"; do pkg_installed "$p" || missing+=("$p"); done
+  ((${#missing[@]} == 0)) && return 0
+  is_root || die "missing Debian packages: ${missing[*]} (run as root or install them)"
+  mkdir -p "$SCS_CACHE_DIR/logs"
+  local log="$SCS_CACHE_DIR/logs/apt.log"
+  if ((_apt_updated == 0)); then
+    info "apt-get update (missing: ${missing[*]})"
+    apt-get update >>"$log" 2>&1 || { tail -n 30 "$log" >&2; die "apt-get update failed (log: $log)"; }
+    _apt_updated=1
+  fi
+  info "apt-get install ${missing[*]}"
+  # RUNLEVEL=1: keep Debian's init scripts from starting their own copies of the daemons.
+  if ! DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y --no-install-recommends \
+    "${missing[@]}" >>"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    die "apt-get install ${missing[*]} failed (log: $log)"
+  fi
+}
+
+# ---------------------------------------------------------------- downloads
+# download URL DEST SHA256 : cached, checksum-verified download (no-op when DEST is valid).
+download() {
+  local url=$1 dest=$2 sha=$3
+  if [[ -f $dest ]] && echo "$sha  $dest" | sha256sum -c --status 2>/dev/null; then return 0; fi
+  mkdir -p "$(dirname "$dest")"
+  info "downloading $url"
+  curl -fsSL --retry 3 --retry-delay 2 --connect-timeout 20 -o "$dest.part" "$url" \
+    || { rm -f "$dest.part"; die "download failed: $url"; }
+  if ! echo "$sha  $dest.part" | sha256sum -c --status; then
+    local got; got=$(sha256sum "$dest.part" | cut -d' ' -f1)
+    rm -f "$dest.part"
+    die "checksum mismatch for $url: expected $sha, got $got"
+  fi
+  mv -f "$dest.part" "$dest"
+}
+
+# ---------------------------------------------------------------- network
+# Listening TCP sockets on PORT as "pid comm" lines (empty when nothing listens).
+port_listeners() {
+  local port=$1
+  ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'users:(.*)' \
+    | grep -o '("[^"]*",pid=[0-9]*' | sed -E 's/\("([^"]*)",pid=([0-9]*)/\2 \1/' | sort -u
+}
+port_in_use() { [[ -n $(ss -Hltn "sport = :$1" 2>/dev/null) ]]; }
+
+# http_ok URL : true on a 2xx answer within 5s.
+http_ok() { curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null; }
+http_get() { curl -fsS --max-time "${2:-10}" "$1"; }
