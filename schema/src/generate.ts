@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   files.set('supergraph.graphql', `${HEADER}\n${composition.supergraphSdl}\n`);
+  files.set('api.graphql', `${HEADER}# The public API schema: what clients and partners query through the gateway.\n\n${composition.apiSdl}\n`);
 
   const drifted: string[] = [];
   for (const [file, content] of files) {

@@ -23,7 +23,7 @@ async function check(dir?: string): Promise<{ code: number; output: string }> {
 describe('checked-in schema', () => {
   it('matches what the subgraphs produce and composes', async () => {
     const result = await check();
-    expect(result.output).toContain('schema up to date (5 files, composition ok)');
+    expect(result.output).toContain('schema up to date (6 files, composition ok)');
     expect(result.code).toBe(0);
   });
 
