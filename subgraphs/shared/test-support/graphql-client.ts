@@ -25,12 +25,13 @@ export function wsClient(baseUrl: string): Client {
   return createClient({ url: `${baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
 }
 
-/** Subscribes and collects results; `next()` waits for the next one with a timeout. */
+/** Subscribes and collects results; `next()` returns them in order, waiting (with a timeout) for one not yet read. */
 export function collect<T = Record<string, any>>(client: Client, query: string, variables?: Record<string, unknown>) {
   const received: GraphQLResponse<T>[] = [];
   const waiters: (() => void)[] = [];
   let failure: unknown;
   let acknowledged = false;
+  let cursor = 0;
   const unsubscribe = client.subscribe<T>(
     { query, variables },
     {
@@ -53,7 +54,7 @@ export function collect<T = Record<string, any>>(client: Client, query: string, 
       return acknowledged;
     },
     async next(timeoutMs = 10_000): Promise<GraphQLResponse<T>> {
-      const index = received.length;
+      const index = cursor++;
       const deadline = Date.now() + timeoutMs;
       while (received.length <= index) {
         if (failure) throw failure instanceof Error ? failure : new Error(JSON.stringify(failure));
