@@ -1,43 +1,33 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  baseEnvSchema,
   createLogger,
   createPubSub,
   createRedis,
   loadConfig,
-  port,
   redisCheck,
-  redisEnvSchema,
   runService,
   startGraphQLService,
   type DependencyCheck,
   type RunningService,
 } from '@scs/shared';
+import type { Request } from 'express';
 import { buildSchema, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { z } from 'zod';
+import { Authenticator } from './auth/authenticator.js';
+import { GatewayRateLimits } from './auth/rate-limits.js';
+import { UsersInternalClient } from './auth/users-internal-client.js';
+import { gatewayEnvSchema } from './config.js';
 import type { GatewayContext } from './context.js';
+import { introspectionGuard } from './plugins/introspection-guard.js';
+import { operationLimits } from './plugins/operation-limits.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { attachSubscriptionServer } from './subscriptions/subscription-server.js';
 
 const SUBGRAPHS = ['users', 'knowledge', 'chat', 'analytics'] as const;
 
-const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend({
-  GATEWAY_HOST: z.string().default('127.0.0.1'),
-  GATEWAY_PORT: port(4000),
-  /** The composed supergraph checked in under schema/. */
-  SUPERGRAPH_PATH: z.string().default(resolve(__dirname, '../../schema/supergraph.graphql')),
-  /** Optional per-subgraph URL overrides; without them the URLs written in the supergraph are used. */
-  SUBGRAPH_USERS_URL: z.url().optional(),
-  SUBGRAPH_KNOWLEDGE_URL: z.url().optional(),
-  SUBGRAPH_CHAT_URL: z.url().optional(),
-  SUBGRAPH_ANALYTICS_URL: z.url().optional(),
-});
-
 runService('gateway', async () => {
-  const config = loadConfig(envSchema);
+  const config = loadConfig(gatewayEnvSchema);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const supergraphSdl = await readFile(config.SUPERGRAPH_PATH, 'utf8');
   const overrides: Record<string, string | undefined> = {
@@ -53,7 +43,7 @@ runService('gateway', async () => {
       const target = overrides[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
       subgraphUrls.set(name, target);
-      return new SubgraphDataSource({ url: target });
+      return new SubgraphDataSource({ url: target }, config.IDENTITY_SIGNING_SECRET);
     },
   });
   // Subscriptions execute against their own copy of the API schema: Apollo Server wraps the
@@ -64,7 +54,21 @@ runService('gateway', async () => {
   });
 
   const pubsub = createPubSub(config.REDIS_URL, 'gateway');
-  const redis = createRedis(config.REDIS_URL, 'gateway:health');
+  const redis = createRedis(config.REDIS_URL, 'gateway');
+  const usersClient = new UsersInternalClient(() => {
+    const url = subgraphUrls.get('users');
+    if (!url) throw new Error('users subgraph URL not known yet');
+    return url;
+  }, config.IDENTITY_SIGNING_SECRET);
+  const authenticator = new Authenticator(redis, usersClient, config.AUTH_JWT_SECRET);
+  const rateLimits = new GatewayRateLimits(redis, config);
+  const limits = operationLimits(config);
+
+  const clientIp = (req: Request): string => {
+    const forwarded = config.GATEWAY_TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    return forwarded || req.socket.remoteAddress || 'unknown';
+  };
+
   const subgraphChecks: DependencyCheck[] = SUBGRAPHS.map((name) => ({
     name: `subgraph:${name}`,
     check: async () => {
@@ -98,11 +102,33 @@ runService('gateway', async () => {
     host: config.GATEWAY_HOST,
     port: config.GATEWAY_PORT,
     logger,
-    apollo: { gateway, plugins: [closeSubscriptions] },
+    apollo: {
+      gateway,
+      introspection: true,
+      validationRules: limits.validationRules,
+      plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), introspectionGuard(config.NODE_ENV === 'development'), closeSubscriptions],
+    },
     checks: [redisCheck(redis), ...subgraphChecks],
-    context: async ({ correlationId }) => ({ correlationId }),
+    authenticate: async (req) => {
+      const identity = await authenticator.authenticate(
+        { authorization: req.headers.authorization, apiKey: req.headers['x-api-key'] as string | undefined },
+        clientIp(req),
+      );
+      await rateLimits.consume(identity);
+      return identity;
+    },
+    context: async ({ correlationId, identity }) => ({ correlationId, identity }),
     onHttpServer: (server) => {
-      subscriptions = attachSubscriptionServer({ server, path: '/graphql', pubsub, logger, schema: () => subscriptionSchema, executeOperation });
+      subscriptions = attachSubscriptionServer({
+        server,
+        path: '/graphql',
+        pubsub,
+        logger,
+        authenticator,
+        rateLimits,
+        schema: () => subscriptionSchema,
+        executeOperation,
+      });
     },
     onShutdown: async () => {
       await pubsub.close();

@@ -1,12 +1,23 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CORRELATION_HEADER } from '@scs/shared';
+import { CORRELATION_HEADER, IDENTITY_HEADER, signIdentity } from '@scs/shared';
 import type { GatewayContext } from './context.js';
 
-/** Calls a subgraph, carrying the operation's correlation id so its logs line up with the gateway's. */
+/**
+ * Calls a subgraph with the operation's correlation id and the caller's identity, signed by the
+ * gateway: subgraphs trust nothing else. Client headers (Authorization included) are not forwarded.
+ */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if ('correlationId' in context && context.correlationId) {
-      request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
-    }
+  constructor(
+    options: { url: string },
+    private readonly signingSecret: string,
+  ) {
+    super(options);
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!('identity' in context) || !context.identity) throw new Error('gateway operation without an identity');
+    context.signedIdentity ??= signIdentity(context.identity, this.signingSecret);
+    request.http?.headers.set(IDENTITY_HEADER, await context.signedIdentity);
+    if (context.correlationId) request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
   }
 }

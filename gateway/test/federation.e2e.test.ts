@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphqlRequest, startSystem, type ServiceProcess } from '@scs/test-support';
+import { graphqlRequest, registerAdmin, startSystem, TEST_PASSWORD, type ServiceProcess, type Session } from '@scs/test-support';
 
 describe('federated queries through the gateway', () => {
   let system: Awaited<ReturnType<typeof startSystem>>;
   let gateway: ServiceProcess;
+  let admin: Session;
 
   beforeAll(async () => {
     system = await startSystem(1);
     gateway = system.gateways[0]!;
+    admin = await registerAdmin(gateway, 'Federation');
   });
   afterAll(() => system?.stop());
 
@@ -20,6 +22,8 @@ describe('federated queries through the gateway', () => {
           knowledge { service ready dependencies { name ok detail } }
           chat { service ready dependencies { name ok detail } }
           analytics { service ready dependencies { name ok detail } } } }`,
+      undefined,
+      admin.headers,
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -37,60 +41,48 @@ describe('federated queries through the gateway', () => {
   });
 
   it('resolves an entity across subgraphs: a chat message and its author from users', async () => {
-    const email = `ada-${randomUUID()}@example.com`;
-    const created = await graphqlRequest(gateway.baseUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id email } }', {
-      i: { email: email.toUpperCase(), displayName: 'Ada Lovelace' },
-    });
-    expect(created.body.errors).toBeUndefined();
-    const user = created.body.data!.createUser;
-    expect(user.email).toBe(email);
-
     const conversationId = randomUUID();
-    const posted = await graphqlRequest(gateway.baseUrl, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', {
-      i: { conversationId, authorId: user.id, text: 'How do I reset my password?' },
-    });
+    const posted = await graphqlRequest(
+      gateway.baseUrl,
+      'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }',
+      { i: { conversationId, text: 'How do I reset my password?' } },
+      admin.headers,
+    );
     expect(posted.body.errors).toBeUndefined();
 
     const { body } = await graphqlRequest(
       gateway.baseUrl,
       'query($c: ID!) { chatMessages(conversationId: $c) { text author { id displayName email } } }',
       { c: conversationId },
+      admin.headers,
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!.chatMessages).toEqual([
-      { text: 'How do I reset my password?', author: { id: user.id, displayName: 'Ada Lovelace', email } },
+      { text: 'How do I reset my password?', author: { id: admin.userId, displayName: 'Federation', email: admin.email } },
     ]);
   });
 
   it('rejects bad input with BAD_USER_INPUT and stores nothing', async () => {
-    const count = async () => {
-      const { body } = await graphqlRequest(gateway.baseUrl, '{ users(first: 100) { id } }');
-      return (body.data!.users as unknown[]).length;
-    };
-    const before = await count();
-    const invalid = await graphqlRequest(gateway.baseUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: 'not-an-email', displayName: '' },
-    });
+    const register = (email: string, displayName: string) =>
+      graphqlRequest(gateway.baseUrl, 'mutation($i: RegisterInput!) { register(input: $i) { user { id } } }', {
+        i: { email, displayName, password: TEST_PASSWORD, organizationName: 'Bad Input Inc' },
+      });
+    const invalid = await register('not-an-email', '');
     expect(invalid.body.data).toBeNull();
     expect(invalid.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(invalid.body)).not.toMatch(/stacktrace|at \w+ \(/);
 
-    const email = `dup-${randomUUID()}@example.com`;
-    const first = await graphqlRequest(gateway.baseUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email, displayName: 'First' },
-    });
-    expect(first.body.errors).toBeUndefined();
-    const duplicate = await graphqlRequest(gateway.baseUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: email.toUpperCase(), displayName: 'Second' },
-    });
+    const duplicate = await register(admin.email.toUpperCase(), 'Second');
     expect(duplicate.body.errors?.[0]).toMatchObject({ message: 'A user with this email already exists.', extensions: { code: 'BAD_USER_INPUT' } });
-    expect(await count()).toBe(before + 1);
+    const { body } = await graphqlRequest(gateway.baseUrl, '{ members { user { email } } }', undefined, admin.headers);
+    expect(body.data!.members).toEqual([{ user: { email: admin.email } }]);
   });
 
   it('carries one correlation id from the gateway to the subgraphs and into their JSON logs', async () => {
     const correlationId = `test-${randomUUID()}`;
     const { headers, body } = await graphqlRequest(gateway.baseUrl, '{ systemStatus { users { ready } chat { ready } } }', undefined, {
       'x-correlation-id': correlationId,
+      ...admin.headers,
     });
     expect(body.errors).toBeUndefined();
     expect(headers.get('x-correlation-id')).toBe(correlationId);

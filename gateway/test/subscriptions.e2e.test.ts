@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { subscriptionTopic } from '@scs/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, graphqlRequest, startSystem, waitForChannelSubscribers, wsClient, type ServiceProcess } from '@scs/test-support';
+import { collect, graphqlRequest, registerAdmin, startSystem, waitForChannelSubscribers, wsClient, type ServiceProcess, type Session } from '@scs/test-support';
 
 const MESSAGE_ADDED = `subscription($c: ID!) {
   messageAdded(conversationId: $c) {
@@ -15,31 +15,29 @@ describe('subscriptions through the gateway', () => {
   let system: Awaited<ReturnType<typeof startSystem>>;
   let gatewayA: ServiceProcess;
   let gatewayB: ServiceProcess;
-  let author: { id: string; email: string };
+  let author: Session;
+  let auth: Record<string, unknown>;
 
   beforeAll(async () => {
     system = await startSystem(2);
     [gatewayA, gatewayB] = system.gateways as [ServiceProcess, ServiceProcess];
-    const { body } = await graphqlRequest(gatewayA.baseUrl, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id email } }', {
-      i: { email: `grace-${randomUUID()}@example.com`, displayName: 'Grace Hopper' },
-    });
-    author = body.data!.createUser;
+    author = await registerAdmin(gatewayA, 'Grace Hopper');
+    auth = { authorization: `Bearer ${author.accessToken}` };
   });
   afterAll(() => system?.stop());
 
+  const topic = (conversationId: string) => subscriptionTopic('messageAdded', { conversationId }, author.orgId);
   const post = (conversationId: string, text: string) =>
-    graphqlRequest(gatewayA.baseUrl, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', {
-      i: { conversationId, authorId: author.id, text },
-    });
+    graphqlRequest(gatewayA.baseUrl, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { conversationId, text } }, author.headers);
 
   it('delivers one published event to a client on each of two gateway instances, with the author resolved by the users subgraph', async () => {
     const conversationId = randomUUID();
-    const clientA = wsClient(gatewayA.baseUrl);
-    const clientB = wsClient(gatewayB.baseUrl);
+    const clientA = wsClient(gatewayA.baseUrl, auth);
+    const clientB = wsClient(gatewayB.baseUrl, auth);
     try {
       const onA = collect(clientA, MESSAGE_ADDED, { c: conversationId });
       const onB = collect(clientB, MESSAGE_ADDED, { c: conversationId });
-      await waitForChannelSubscribers(subscriptionTopic('messageAdded', { conversationId }), 2);
+      await waitForChannelSubscribers(topic(conversationId), 2);
 
       const posted = await post(conversationId, 'Is there a student discount?');
       expect(posted.body.errors).toBeUndefined();
@@ -48,7 +46,7 @@ describe('subscriptions through the gateway', () => {
           messageAdded: {
             id: posted.body.data!.postMessage.id,
             text: 'Is there a student discount?',
-            author: { id: author.id, name: 'Grace Hopper', email: author.email },
+            author: { id: author.userId, name: 'Grace Hopper', email: author.email },
           },
         },
       };
@@ -66,10 +64,10 @@ describe('subscriptions through the gateway', () => {
   it('scopes events to the subscribed arguments and serves own-field selections from the event alone', async () => {
     const watched = randomUUID();
     const other = randomUUID();
-    const client = wsClient(gatewayB.baseUrl);
+    const client = wsClient(gatewayB.baseUrl, auth);
     try {
       const events = collect(client, 'subscription($c: ID!) { messageAdded(conversationId: $c) { conversationId text } }', { c: watched });
-      await waitForChannelSubscribers(subscriptionTopic('messageAdded', { conversationId: watched }), 1);
+      await waitForChannelSubscribers(topic(watched), 1);
       await post(other, 'not for this conversation');
       await post(watched, 'for this conversation');
       expect(await events.next()).toEqual({ data: { messageAdded: { conversationId: watched, text: 'for this conversation' } } });
@@ -81,9 +79,9 @@ describe('subscriptions through the gateway', () => {
   });
 
   it('answers queries sent over the WebSocket through the federated executor', async () => {
-    const client = wsClient(gatewayA.baseUrl);
+    const client = wsClient(gatewayA.baseUrl, auth);
     try {
-      const result = collect(client, 'query($id: ID!) { user(id: $id) { displayName } }', { id: author.id });
+      const result = collect(client, 'query($id: ID!) { user(id: $id) { displayName } }', { id: author.userId });
       expect(await result.next()).toEqual({ data: { user: { displayName: 'Grace Hopper' } } });
     } finally {
       await client.dispose();
@@ -91,7 +89,7 @@ describe('subscriptions through the gateway', () => {
   });
 
   it('rejects an invalid subscription with a validation error', async () => {
-    const client = wsClient(gatewayA.baseUrl);
+    const client = wsClient(gatewayA.baseUrl, auth);
     try {
       const result = collect(client, 'subscription { messageAdded(conversationId: "x") { noSuchField } }');
       await expect(result.next()).rejects.toThrow(/noSuchField/);

@@ -8,10 +8,11 @@
 node_app() {
   local entry=$1 port_var=$2 port=$3
   shift 3
+  node_app_secrets
   SVC_DEPS=("$@")
   SVC_ORDER=${SVC_ORDER:-70}
   SVC_CMD=(node "$entry")
-  SVC_ENV=("${SCS_ENV[@]}" "NODE_ENV=${NODE_ENV:-development}" "$port_var=$port")
+  SVC_ENV=("${SCS_ENV[@]}" "${NODE_APP_SECRETS[@]}" "NODE_ENV=${NODE_ENV:-development}" "$port_var=$port")
   SVC_CWD=$SCS_REPO_ROOT
   SVC_PORTS=("$port")
   SVC_HEALTH_URL="http://$SCS_HOST:$port/readyz"
@@ -22,4 +23,24 @@ node_app() {
 
 svc_provision() {
   [[ -f $SCS_REPO_ROOT/$NODE_APP_ENTRY ]] || die "$SVC_NAME: $NODE_APP_ENTRY is missing; run 'npm run build' (or 'npm run up')"
+}
+
+# Secrets shared by the services of this machine's stack (access-token and identity signing keys):
+# generated once into the state directory, readable by root only, never printed by `stack env`.
+# Set AUTH_JWT_SECRET / IDENTITY_SIGNING_SECRET in the environment to use your own.
+node_app_secrets() {
+  local file="$SCS_STATE_DIR/app-secrets.env" line
+  if [[ ! -s $file ]]; then
+    (umask 077 && mkdir -p "$SCS_STATE_DIR" && {
+      echo "AUTH_JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+      echo "IDENTITY_SIGNING_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
+    } >"$file")
+  fi
+  NODE_APP_SECRETS=()
+  while IFS= read -r line; do
+    case $line in
+      AUTH_JWT_SECRET=*) NODE_APP_SECRETS+=("AUTH_JWT_SECRET=${AUTH_JWT_SECRET:-${line#*=}}") ;;
+      IDENTITY_SIGNING_SECRET=*) NODE_APP_SECRETS+=("IDENTITY_SIGNING_SECRET=${IDENTITY_SIGNING_SECRET:-${line#*=}}") ;;
+    esac
+  done <"$file"
 }

@@ -1,11 +1,14 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { subscriptionTopic, type Logger } from '@scs/shared';
+import { AUTH_REVOCATIONS_CHANNEL, authorize, principalOf, subscriptionTopic, type Identity, type Logger, type Revocation } from '@scs/shared';
 import { GraphQLError, print, subscribe, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { GatewayRateLimits } from '../auth/rate-limits.js';
 import type { GatewayContext } from '../context.js';
+import { ConnectionRegistry } from './connection-registry.js';
 import { findEntityLookups } from './entity-lookup.js';
 import { EventCompletion, eventFieldResolver, type FederatedExecutor } from './event-completion.js';
 
@@ -14,6 +17,8 @@ export interface SubscriptionServerOptions {
   path: string;
   pubsub: RedisPubSub;
   logger: Logger;
+  authenticator: Authenticator;
+  rateLimits: GatewayRateLimits;
   /** The gateway's current API schema (it changes when the supergraph does). */
   schema: () => GraphQLSchema | undefined;
   /** Executes a query or mutation through the gateway's Apollo Server. */
@@ -23,41 +28,95 @@ export interface SubscriptionServerOptions {
   ) => Promise<ExecutionResult>;
 }
 
+/** Per-connection state, kept on graphql-ws's `extra`. */
+type ConnectionExtra = Record<PropertyKey, unknown> & {
+  socket: WebSocket;
+  request: IncomingMessage;
+  identity?: Identity & { expiresAt?: Date };
+  expiryTimer?: NodeJS.Timeout;
+};
+
+/** The payload of graphql-ws's connection_init that carries credentials, like the HTTP headers do. */
+type ConnectionParams = Record<string, unknown> & {
+  authorization?: unknown;
+  apiKey?: unknown;
+};
+
 /**
  * graphql-ws on the gateway's public endpoint. `@apollo/gateway` does not execute subscriptions,
- * so this does: each subscription field listens on its Redis channel (see `subscriptionTopic`),
- * so an event published once reaches clients on every gateway instance, and each event is
- * completed through the federated query path (see `EventCompletion`). Queries and mutations sent
- * over the socket go through Apollo Server like HTTP ones.
+ * so this does: credentials are checked once on `connection_init` (and the socket is closed when
+ * they expire or are revoked), each subscription field passes the policy table and listens on its
+ * organization's Redis channel (see `subscriptionTopic`), so an event published once reaches
+ * clients on every gateway instance, and each event is completed through the federated query path
+ * (see `EventCompletion`). Queries and mutations sent over the socket go through Apollo Server.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): { dispose: () => Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.server, path: options.path });
+  const registry = new ConnectionRegistry();
+  const revocationSubscription = options.pubsub.subscribe(AUTH_REVOCATIONS_CHANNEL, (revocation: Revocation) => {
+    const closed = registry.revoke(revocation);
+    if (closed > 0) options.logger.info({ revocation, closed }, 'closed subscriptions of revoked credentials');
+  });
   let lookups: { schema: GraphQLSchema; byType: Map<string, string> } | undefined;
   const lookupsFor = (schema: GraphQLSchema) => {
     if (lookups?.schema !== schema) lookups = { schema, byType: findEntityLookups(schema) };
     return lookups.byType;
   };
+  const identityOf = (extra: ConnectionExtra): Identity => {
+    if (!extra.identity) throw new GraphQLError('Not authenticated.', { extensions: { code: 'UNAUTHENTICATED' } });
+    return extra.identity;
+  };
 
-  const handle = useServer<Record<string, unknown>, { context?: GatewayContext }>(
+  const handle = useServer<ConnectionParams | undefined, ConnectionExtra>(
     {
       schema: () => {
         const schema = options.schema();
         if (!schema) throw new GraphQLError('The gateway has not loaded its schema yet.');
         return schema;
       },
-      context: (): GatewayContext => ({ correlationId: randomUUID() }),
-      execute: async (args: ExecutionArgs) =>
-        options.executeOperation(
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+        try {
+          const identity = await options.authenticator.authenticate(
+            { authorization: text(params.authorization), apiKey: text(params.apiKey) },
+            ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          );
+          ctx.extra.identity = identity;
+          registry.add(identity, ctx.extra.socket);
+          if (identity.expiresAt) {
+            const delay = Math.max(0, identity.expiresAt.getTime() - Date.now());
+            ctx.extra.expiryTimer = setTimeout(() => ctx.extra.socket.close(4401, 'Unauthorized: access token expired'), delay);
+          }
+          return true;
+        } catch (error) {
+          const reason = error instanceof GraphQLError ? error.message : 'authentication failed';
+          ctx.extra.socket.close(4401, `Unauthorized: ${reason}`.slice(0, 120));
+          return false;
+        }
+      },
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiryTimer);
+        if (ctx.extra.identity) registry.remove(ctx.extra.identity, ctx.extra.socket);
+      },
+      context: (ctx): GatewayContext => ({ correlationId: randomUUID(), identity: identityOf(ctx.extra) }),
+      execute: async (args: ExecutionArgs) => {
+        const context = args.contextValue as GatewayContext;
+        await options.rateLimits.consume(context.identity);
+        return options.executeOperation(
           { query: print(args.document), variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
-          args.contextValue as GatewayContext,
-        ),
+          context,
+        );
+      },
       subscribe: (args: ExecutionArgs) => {
         const context = args.contextValue as GatewayContext;
         const execute: FederatedExecutor = (query, variables) => options.executeOperation({ query, variables }, context);
         return subscribe({
           ...args,
-          subscribeFieldResolver: (_root, fieldArgs: Record<string, unknown>, _ctx, info) => {
-            const topic = subscriptionTopic(info.fieldName, fieldArgs);
+          subscribeFieldResolver: async (_root, fieldArgs: Record<string, unknown>, _ctx, info) => {
+            authorize(`${info.parentType.name}.${info.fieldName}`, context.identity);
+            await options.rateLimits.consume(context.identity);
+            const topic = subscriptionTopic(info.fieldName, fieldArgs, principalOf(context.identity).orgId);
             options.logger.debug({ topic, correlationId: context.correlationId }, 'subscription started');
             return options.pubsub.asyncIterableIterator(topic);
           },
@@ -75,6 +134,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
 
   return {
     dispose: async () => {
+      options.pubsub.unsubscribe(await revocationSubscription);
       await handle.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },

@@ -4,6 +4,8 @@ import {
   databaseEnvSchema,
   loadConfig,
   port,
+  gatewayIdentity,
+  identityEnvSchema,
   runService,
   startGraphQLService,
   type ServiceContext,
@@ -12,7 +14,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { buildAnalyticsSchema } from './schema.js';
 
-const envSchema = baseEnvSchema.extend(databaseEnvSchema.shape).extend({
+const envSchema = baseEnvSchema.extend(databaseEnvSchema.shape).extend(identityEnvSchema.shape).extend({
   ANALYTICS_HOST: z.string().default('127.0.0.1'),
   ANALYTICS_PORT: port(4004),
 });
@@ -38,7 +40,8 @@ runService('analytics', async () => {
     logger,
     apollo: { schema: await buildAnalyticsSchema() },
     checks: dependencyChecks,
-    context: async ({ correlationId }) => ({ correlationId, dependencyChecks }),
+    authenticate: gatewayIdentity(config.IDENTITY_SIGNING_SECRET),
+    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks }),
     onShutdown: () => pool.end(),
   });
 });

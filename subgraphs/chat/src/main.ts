@@ -5,6 +5,8 @@ import {
   createRedis,
   databaseCheck,
   databaseEnvSchema,
+  gatewayIdentity,
+  identityEnvSchema,
   loadConfig,
   openDatabase,
   port,
@@ -19,7 +21,7 @@ import { MessageRecord } from './entities/message.entity.js';
 import { migrations } from './migrations/index.js';
 import { buildChatSchema } from './schema.js';
 
-const envSchema = baseEnvSchema.extend(databaseEnvSchema.shape).extend(redisEnvSchema.shape).extend({
+const envSchema = baseEnvSchema.extend(databaseEnvSchema.shape).extend(redisEnvSchema.shape).extend(identityEnvSchema.shape).extend({
   CHAT_HOST: z.string().default('127.0.0.1'),
   CHAT_PORT: port(4003),
 });
@@ -39,7 +41,8 @@ runService('chat', async () => {
     logger,
     apollo: { schema: await buildChatSchema() },
     checks: dependencyChecks,
-    context: async ({ correlationId }) => ({ correlationId, dependencyChecks, em: orm.em.fork(), pubsub }),
+    authenticate: gatewayIdentity(config.IDENTITY_SIGNING_SECRET),
+    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks, em: orm.em.fork(), pubsub }),
     onShutdown: async () => {
       await pubsub.close();
       redis.disconnect();

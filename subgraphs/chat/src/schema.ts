@@ -16,7 +16,8 @@ export function buildChatSchema(): Promise<GraphQLSchema> {
       ...status.referenceResolvers,
       ChatMessage: {
         __resolveReference: async (ref: { id: string }, ctx: ChatContext) => {
-          const record = await ctx.em.findOne(MessageRecord, { id: ref.id });
+          if (ctx.identity.kind !== 'user' && ctx.identity.kind !== 'apiKey') return null;
+          const record = await ctx.em.findOne(MessageRecord, { id: ref.id, organizationId: ctx.identity.orgId });
           return record ? ChatMessage.from(record) : null;
         },
       },

@@ -1,11 +1,13 @@
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
-import { baseEnvSchema, createLogger, loadConfig, port, runService, startGraphQLService, type ServiceContext } from '@scs/shared';
+import { baseEnvSchema, createLogger, loadConfig, port, gatewayIdentity,
+  identityEnvSchema,
+  runService, startGraphQLService, type ServiceContext } from '@scs/shared';
 import { Connection } from '@temporalio/client';
 import { z } from 'zod';
 import { openSearchCheck, temporalCheck } from './dependencies.js';
 import { buildKnowledgeSchema } from './schema.js';
 
-const envSchema = baseEnvSchema.extend({
+const envSchema = baseEnvSchema.extend(identityEnvSchema.shape).extend({
   KNOWLEDGE_HOST: z.string().default('127.0.0.1'),
   KNOWLEDGE_PORT: port(4002),
   OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
@@ -28,7 +30,8 @@ runService('knowledge', async () => {
     logger,
     apollo: { schema: await buildKnowledgeSchema() },
     checks: dependencyChecks,
-    context: async ({ correlationId }) => ({ correlationId, dependencyChecks }),
+    authenticate: gatewayIdentity(config.IDENTITY_SIGNING_SECRET),
+    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks }),
     onShutdown: async () => {
       await openSearch.close();
       await temporal.close();

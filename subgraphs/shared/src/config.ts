@@ -14,6 +14,16 @@ export const redisEnvSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
 });
 
+/** Secret the gateway signs identities with and every subgraph verifies them with. */
+export const identityEnvSchema = z.object({
+  IDENTITY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
+});
+
+/** Secret the users subgraph signs access tokens with and the gateway verifies them with. */
+export const accessTokenEnvSchema = z.object({
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+});
+
 export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 export class ConfigError extends Error {

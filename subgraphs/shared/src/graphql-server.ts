@@ -4,6 +4,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
+import { GraphQLError } from 'graphql';
+import { verifyIdentity, IDENTITY_HEADER, type Identity } from './auth/identity.js';
+import { PUBLIC_ERROR_CODES } from './auth/errors.js';
+import type { GraphQLFormattedError } from 'graphql';
 import { checkService, type DependencyCheck } from './health.js';
 import type { Logger } from './logger.js';
 import { CORRELATION_HEADER, correlationIdFrom, runWithRequestContext } from './request-context.js';
@@ -16,8 +20,14 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Everything ApolloServer needs except plugins, which are merged with the shared ones. */
   apollo: Omit<ApolloServerOptions<TContext>, 'plugins'> & { plugins?: ApolloServerPlugin<TContext>[] };
+  /**
+   * Establishes who is calling before any GraphQL runs; throwing refuses the request
+   * (401, or the status a GraphQLError's `extensions.http` names). Subgraphs use
+   * `gatewayIdentity(secret)`; the gateway authenticates tokens and API keys.
+   */
+  authenticate: (req: Request) => Promise<Identity>;
   /** Builds the per-request context; runs inside the request's correlation scope. */
-  context: (args: { req: Request; correlationId: string }) => Promise<TContext>;
+  context: (args: { req: Request; correlationId: string; identity: Identity }) => Promise<TContext>;
   /** Dependencies that must answer for `/readyz` to say ready. */
   checks: DependencyCheck[];
   /** Called with the HTTP server before it listens, e.g. to attach a WebSocket server. */
@@ -33,6 +43,25 @@ export interface RunningService<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   httpServer: Server;
   stop: () => Promise<void>;
+}
+
+const PUBLIC_CODES = new Set<string>(PUBLIC_ERROR_CODES);
+
+/**
+ * What clients see of an error: known codes keep their message (written for people); anything
+ * else becomes a plain "internal error" with no detail. The full error is in the service log.
+ */
+export function maskInternalErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: 'Internal server error.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /** Logs every GraphQL error server-side with its stack; clients only see the formatted error. */
@@ -67,6 +96,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
     includeStacktraceInErrorResponses: false,
+    formatError: maskInternalErrors,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Traces are for Apollo's hosted reporting, which this product does not use.
@@ -101,9 +131,27 @@ export async function startGraphQLService<TContext extends BaseContext>(
   });
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '256kb' }),
+    express.json({ limit: options.bodyLimit ?? '64kb' }),
+    async (req, res, next) => {
+      try {
+        res.locals.identity = await options.authenticate(req);
+        next();
+      } catch (error) {
+        const known = error instanceof GraphQLError && typeof error.extensions.code === 'string';
+        const http = known ? (error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined) : undefined;
+        for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+        res.status(http?.status ?? 401).json({
+          errors: [
+            known
+              ? { message: error.message, extensions: { ...error.extensions, http: undefined } }
+              : { message: 'Authentication failed.', extensions: { code: 'UNAUTHENTICATED' } },
+          ],
+        });
+      }
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) => options.context({ req, correlationId: String(req.res?.getHeader(CORRELATION_HEADER)) }),
+      context: async ({ req, res }) =>
+        options.context({ req, correlationId: String(res.getHeader(CORRELATION_HEADER)), identity: res.locals.identity as Identity }),
     }),
   );
 
@@ -134,4 +182,24 @@ export async function startGraphQLService<TContext extends BaseContext>(
     });
   }
   return { url, apollo, httpServer, stop };
+}
+
+/**
+ * For subgraphs: accept only requests carrying an identity the gateway signed, so nothing
+ * reaches a subgraph around the gateway's authentication, limits and policy.
+ */
+export function gatewayIdentity(secret: string): (req: Request) => Promise<Identity> {
+  return async (req) => {
+    const token = req.headers[IDENTITY_HEADER];
+    if (typeof token !== 'string' || token.length === 0) {
+      throw new GraphQLError('This service only accepts requests through the gateway.', { extensions: { code: 'UNAUTHENTICATED' } });
+    }
+    try {
+      return await verifyIdentity(token, secret);
+    } catch {
+      throw new GraphQLError('The request identity is invalid or expired; send requests through the gateway.', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+    }
+  };
 }

@@ -11,3 +11,4 @@ export * from './federation.js';
 export * from './graphql-server.js';
 export * from './run-service.js';
 export * from './system-status.js';
+export * from './auth/index.js';

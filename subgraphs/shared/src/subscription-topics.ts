@@ -1,14 +1,15 @@
 /**
  * The contract between a subgraph that publishes subscription events and the gateway that
- * delivers them: one Redis channel per subscription field and argument values.
- * Both sides call `subscriptionTopic`, so the naming lives in one place.
+ * delivers them: one Redis channel per organization, subscription field and argument values.
+ * Both sides call `subscriptionTopic`, so the naming lives in one place. The organization comes
+ * from the subscriber's signed identity, never from arguments, so no one can listen across tenants.
  */
-export function subscriptionTopic(field: string, args: Record<string, unknown>): string {
+export function subscriptionTopic(field: string, args: Record<string, unknown>, orgId: string): string {
   const parts = Object.keys(args)
     .sort()
     .filter((key) => args[key] !== undefined && args[key] !== null)
     .map((key) => `${key}=${encodeURIComponent(String(args[key]))}`);
-  return ['scs', 'subscription', field, ...parts].join(':');
+  return ['scs', 'org', orgId, 'subscription', field, ...parts].join(':');
 }
 
 /**

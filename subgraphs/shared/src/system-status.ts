@@ -1,9 +1,12 @@
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver } from 'type-graphql';
+import type { Identity } from './auth/identity.js';
 import { checkService, ServiceStatus, type DependencyCheck } from './health.js';
 
 /** What every subgraph's request context offers, whatever else it holds. */
 export interface ServiceContext {
   correlationId: string;
+  /** Who is calling, as the gateway established and signed it. */
+  identity: Identity;
   /** Probes of this service's own dependencies, used by `SystemStatus` and `/readyz`. */
   dependencyChecks: DependencyCheck[];
 }

@@ -21,8 +21,17 @@ export async function graphqlRequest<T = Record<string, any>>(
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T>, headers: response.headers };
 }
 
-export function wsClient(baseUrl: string): Client {
-  return createClient({ url: `${baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+/** A graphql-ws client; `connectionParams` carries credentials (`{ authorization: 'Bearer …' }` or `{ apiKey }`). */
+export function wsClient(baseUrl: string, connectionParams?: Record<string, unknown>, onClosed?: (event: { code: number; reason: string }) => void): Client {
+  const client = createClient({
+    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    connectionParams,
+  });
+  if (onClosed) client.on('closed', (event) => onClosed(event as { code: number; reason: string }));
+  return client;
 }
 
 /** Subscribes and collects results; `next()` returns them in order, waiting (with a timeout) for one not yet read. */

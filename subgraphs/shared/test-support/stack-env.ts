@@ -1,13 +1,20 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 let cached: Record<string, string> | undefined;
 
+/** Signing secrets for the services one test run starts; fresh each run, never written anywhere. */
+export const TEST_SECRETS = {
+  AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+  IDENTITY_SIGNING_SECRET: randomBytes(32).toString('hex'),
+} as const;
+
 /**
  * Connection settings of the running stack, as `infra/bin/stack env` prints them, with the test
- * database in place of the development one.
+ * database in place of the development one, and this run's signing secrets.
  */
 export function stackEnv(): Record<string, string> {
   if (!cached) {
@@ -18,7 +25,7 @@ export function stackEnv(): Record<string, string> {
       if (match) env[match[1]!] = match[2]!;
     }
     if (!env.TEST_DATABASE_URL) throw new Error('`infra/bin/stack env` printed no TEST_DATABASE_URL');
-    cached = { ...env, DATABASE_URL: env.TEST_DATABASE_URL };
+    cached = { ...env, DATABASE_URL: env.TEST_DATABASE_URL, ...TEST_SECRETS };
   }
   return cached;
 }

@@ -1,33 +1,52 @@
 import {
-  baseEnvSchema,
   createLogger,
+  createRedis,
   databaseCheck,
-  databaseEnvSchema,
+  gatewayIdentity,
   loadConfig,
   openDatabase,
-  port,
+  redisCheck,
   runService,
+  SharedRateLimiter,
   startGraphQLService,
 } from '@scs/shared';
 import DataLoader from 'dataloader';
-import { z } from 'zod';
-import type { UsersContext } from './context.js';
+import { usersEnvSchema } from './config.js';
+import type { UsersContext, UsersServices } from './context.js';
+import { entities } from './entities/index.js';
+import { MembershipRecord } from './entities/membership.entity.js';
 import { UserRecord } from './entities/user.entity.js';
+import { isUuid } from './graphql/validation.js';
 import { migrations } from './migrations/index.js';
 import { buildUsersSchema } from './schema.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const envSchema = baseEnvSchema.extend(databaseEnvSchema.shape).extend({
-  USERS_HOST: z.string().default('127.0.0.1'),
-  USERS_PORT: port(4001),
-});
+import { ApiKeys } from './services/api-keys.js';
+import { LogMailTransport } from './services/mailer.js';
+import { RolePermissions } from './services/role-permissions.js';
+import { Sessions } from './services/sessions.js';
 
 runService('users', async () => {
-  const config = loadConfig(envSchema);
+  const config = loadConfig(usersEnvSchema);
   const logger = createLogger('users', config.LOG_LEVEL);
-  const orm = await openDatabase({ url: config.DATABASE_URL, schema: 'users', entities: [UserRecord], migrations, logger });
-  const dependencyChecks = [databaseCheck(orm)];
+  const orm = await openDatabase({ url: config.DATABASE_URL, schema: 'users', entities, migrations, logger });
+  const redis = createRedis(config.REDIS_URL, 'users');
+  const rolePermissions = new RolePermissions(redis);
+  const services: UsersServices = {
+    config,
+    rolePermissions,
+    sessions: new Sessions(redis, {
+      jwtSecret: config.AUTH_JWT_SECRET,
+      accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+    }),
+    apiKeys: new ApiKeys(redis, rolePermissions),
+    mailer: new LogMailTransport(logger),
+    authLimiter: new SharedRateLimiter(redis, {
+      name: 'auth',
+      points: config.AUTH_RATE_LIMIT_POINTS,
+      durationSeconds: config.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    }),
+  };
+  const dependencyChecks = [databaseCheck(orm), redisCheck(redis)];
 
   await startGraphQLService<UsersContext>({
     name: 'users',
@@ -36,21 +55,29 @@ runService('users', async () => {
     logger,
     apollo: { schema: await buildUsersSchema() },
     checks: dependencyChecks,
-    context: async ({ correlationId }) => {
+    authenticate: gatewayIdentity(config.IDENTITY_SIGNING_SECRET),
+    context: async ({ correlationId, identity }) => {
       const em = orm.em.fork();
+      const orgId = identity.kind === 'user' || identity.kind === 'apiKey' ? identity.orgId : null;
       return {
         correlationId,
+        identity,
         dependencyChecks,
         em,
+        services,
+        // Only members of the caller's organization are visible, whatever id is asked for.
         userById: new DataLoader(async (ids) => {
-          // Ids come from clients; a malformed one simply matches nothing.
-          const valid = ids.filter((id) => UUID.test(id));
-          const records = valid.length ? await em.find(UserRecord, { id: { $in: valid } }) : [];
+          const valid = ids.filter(isUuid);
+          const members = orgId && valid.length ? await em.find(MembershipRecord, { organizationId: orgId, userId: { $in: valid } }) : [];
+          const records = members.length ? await em.find(UserRecord, { id: { $in: members.map((m) => m.userId) } }) : [];
           const byId = new Map(records.map((r) => [r.id, r]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
       };
     },
-    onShutdown: () => orm.close(),
+    onShutdown: async () => {
+      redis.disconnect();
+      await orm.close();
+    },
   });
 });

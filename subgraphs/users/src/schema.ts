@@ -2,7 +2,11 @@ import { buildFederatedSchema, systemStatusModule, SYSTEM_STATUS_ID } from '@scs
 import type { GraphQLSchema } from 'graphql';
 import { Query, Resolver } from 'type-graphql';
 import type { UsersContext } from './context.js';
-import { UserResolver } from './graphql/user.resolver.js';
+import { AccountResolver } from './graphql/account.resolver.js';
+import { ApiKeysResolver } from './graphql/api-keys.resolver.js';
+import { AuditResolver } from './graphql/audit.resolver.js';
+import { GatewayInternalResolver } from './graphql/gateway-internal.resolver.js';
+import { MembersResolver } from './graphql/members.resolver.js';
 import { User } from './graphql/user.type.js';
 
 const status = systemStatusModule('users');
@@ -19,11 +23,16 @@ class SystemStatusRootResolver {
 /** Builds the schema without touching any resource, so the schema generator can call it too. */
 export function buildUsersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<UsersContext>(
-    { resolvers: [UserResolver, status.SystemStatusResolver, SystemStatusRootResolver], orphanedTypes: [User] },
+    {
+      resolvers: [AccountResolver, MembersResolver, ApiKeysResolver, AuditResolver, GatewayInternalResolver, status.SystemStatusResolver, SystemStatusRootResolver],
+      orphanedTypes: [User],
+    },
     {
       ...status.referenceResolvers,
       User: {
+        // Other subgraphs reference users (a message's author); only members of the caller's organization resolve.
         __resolveReference: async (ref: { id: string }, ctx: UsersContext) => {
+          if (ctx.identity.kind !== 'user' && ctx.identity.kind !== 'apiKey') return null;
           const record = await ctx.userById.load(ref.id);
           return record ? User.from(record) : null;
         },

@@ -9,6 +9,9 @@ export class MessageRecord {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  @Property({ type: 'uuid', nullable: true })
+  organizationId!: string | null;
+
   @Property({ type: 'uuid' })
   conversationId!: string;
 

@@ -37,9 +37,6 @@ export class PostMessageInput {
   @Field(() => ID)
   conversationId!: string;
 
-  @Field(() => ID)
-  authorId!: string;
-
   @Field(() => String)
   @Length(1, 8000, { message: 'text must be 1 to 8000 characters' })
   text!: string;

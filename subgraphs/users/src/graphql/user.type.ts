@@ -1,5 +1,4 @@
-import { IsEmail, Length } from 'class-validator';
-import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { UserRecord } from '../entities/user.entity.js';
 
 @Directive('@key(fields: "id")')
@@ -9,32 +8,24 @@ export class User {
   id!: string;
 
   @Field(() => String)
-  email!: string;
-
-  @Field(() => String)
   displayName!: string;
+
+  @Field(() => Boolean, { description: 'Whether the user confirmed their email address.' })
+  emailVerified!: boolean;
 
   @Field(() => Date)
   createdAt!: Date;
 
+  /** Resolved by `UserResolver.email`, which decides who may see it. */
+  emailAddress!: string;
+
   static from(record: UserRecord): User {
     return Object.assign(new User(), {
       id: record.id,
-      email: record.email,
+      emailAddress: record.email,
       displayName: record.displayName,
+      emailVerified: record.emailVerifiedAt !== null,
       createdAt: record.createdAt,
     });
   }
-}
-
-@InputType()
-export class CreateUserInput {
-  @Field(() => String)
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @Length(3, 254)
-  email!: string;
-
-  @Field(() => String)
-  @Length(1, 100, { message: 'displayName must be 1 to 100 characters' })
-  displayName!: string;
 }

@@ -1,0 +1,44 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
+import { forbidden, unauthenticated } from './errors.js';
+import type { Identity, Principal } from './identity.js';
+import type { Permission } from './permissions.js';
+import { requirementFor, type Requirement } from './policy.js';
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * Decides whether `identity` may run the root field at `coordinate` (`Query.users`), from the
+ * policy table. No entry means no access: new operations are closed until someone writes their policy.
+ */
+export function authorize(coordinate: string, identity: Identity): void {
+  const requirement: Requirement | undefined = requirementFor(coordinate);
+  if (!requirement) throw forbidden(`${coordinate} has no access policy, so it is refused.`);
+  if ('public' in requirement) return;
+  if ('gateway' in requirement) {
+    if (identity.kind !== 'gateway') throw forbidden();
+    return;
+  }
+  if (identity.kind !== 'user' && identity.kind !== 'apiKey') throw unauthenticated();
+  if ('authenticated' in requirement) return;
+  if (!identity.permissions.includes(requirement.permission)) {
+    throw forbidden(`This requires the ${requirement.permission} permission.`);
+  }
+}
+
+export function hasPermission(identity: Identity, permission: Permission): boolean {
+  return (identity.kind === 'user' || identity.kind === 'apiKey') && identity.permissions.includes(permission);
+}
+
+/** The signed-in principal of a request whose policy already required one. */
+export function principalOf(identity: Identity): Principal {
+  if (identity.kind !== 'user' && identity.kind !== 'apiKey') throw unauthenticated();
+  return identity;
+}
+
+/** type-graphql global middleware: every root field of a subgraph passes through the policy table. */
+export const enforcePolicy: MiddlewareFn<{ identity: Identity }> = async ({ info, context }, next) => {
+  const { parentType, fieldName } = info as GraphQLResolveInfo;
+  if (ROOT_TYPES.has(parentType.name)) authorize(`${parentType.name}.${fieldName}`, context.identity);
+  return next();
+};

@@ -1,0 +1,73 @@
+import type { Permission } from './permissions.js';
+
+/**
+ * What an operation requires:
+ * - `public`: anyone, signed in or not (sign-in, registration, password reset);
+ * - `authenticated`: any signed-in person or API key, whatever its permissions;
+ * - a permission: a principal whose role in the organization grants it;
+ * - `gateway`: only the gateway itself (internal fields, hidden from the public schema with @inaccessible).
+ */
+export type Requirement = { public: true } | { authenticated: true } | { permission: Permission } | { gateway: true };
+
+const open: Requirement = { public: true };
+const signedIn: Requirement = { authenticated: true };
+const needs = (permission: Permission): Requirement => ({ permission });
+const gatewayOnly: Requirement = { gateway: true };
+
+/**
+ * THE policy table: every root field of the supergraph, by schema coordinate, and what it needs.
+ * Subgraphs enforce it on every request, the gateway enforces it for subscriptions, the SDL shows it,
+ * and the RBAC matrix test fails when a root field has no entry here. A field missing from this
+ * table is refused to everyone.
+ */
+export const POLICY: Readonly<Record<string, Requirement>> = {
+  // users: session
+  'Mutation.register': open,
+  'Mutation.login': open,
+  'Mutation.refreshSession': open,
+  'Mutation.logout': open,
+  'Mutation.verifyEmail': open,
+  'Mutation.requestPasswordReset': open,
+  'Mutation.resetPassword': open,
+  'Mutation.acceptInvitation': open,
+  'Query.me': signedIn,
+  'Mutation.switchOrganization': signedIn,
+  'Mutation.createOrganization': signedIn,
+  // users: people and roles
+  // Same visibility as a reference to the user from another subgraph (a message's author): members of the organization.
+  'Query.user': signedIn,
+  'Query.users': needs('user:read'),
+  'Query.members': needs('user:read'),
+  'Mutation.inviteUser': needs('user:manage'),
+  'Mutation.changeRole': needs('user:manage'),
+  'Mutation.removeMember': needs('user:manage'),
+  'Query.rolePermissions': needs('role:manage'),
+  'Mutation.setRolePermissions': needs('role:manage'),
+  // users: API keys and audit
+  'Query.apiKeys': needs('apikey:manage'),
+  'Mutation.createApiKey': needs('apikey:manage'),
+  'Mutation.revokeApiKey': needs('apikey:manage'),
+  'Query.auditLog': needs('audit:read'),
+  // users: internal, called by the gateway while it authenticates a request
+  'Query._gatewayRolePermissions': gatewayOnly,
+  'Query._gatewayAuthenticateApiKey': gatewayOnly,
+  // operations
+  'Query.systemStatus': needs('system:read'),
+  // chat
+  'Query.chatMessage': needs('conversation:read:own'),
+  'Query.chatMessages': needs('conversation:read:own'),
+  'Mutation.postMessage': needs('chat:ask'),
+  'Subscription.messageAdded': needs('conversation:read:own'),
+};
+
+export function requirementFor(coordinate: string): Requirement | undefined {
+  return POLICY[coordinate];
+}
+
+/** One sentence for the SDL description, so partners reading the schema see what each operation needs. */
+export function describeRequirement(requirement: Requirement): string {
+  if ('public' in requirement) return 'Access: public.';
+  if ('authenticated' in requirement) return 'Access: any signed-in user or API key.';
+  if ('gateway' in requirement) return 'Access: the gateway only (internal).';
+  return `Access: requires the \`${requirement.permission}\` permission.`;
+}

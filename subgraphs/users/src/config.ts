@@ -1,0 +1,27 @@
+import { accessTokenEnvSchema, baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
+import { z } from 'zod';
+
+const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+export const usersEnvSchema = baseEnvSchema
+  .extend(databaseEnvSchema.shape)
+  .extend(redisEnvSchema.shape)
+  .extend(identityEnvSchema.shape)
+  .extend(accessTokenEnvSchema.shape)
+  .extend({
+    USERS_HOST: z.string().default('127.0.0.1'),
+    USERS_PORT: port(4001),
+    /** Lifetime of access tokens; short, because they are checked without a database round trip. */
+    ACCESS_TOKEN_TTL_SECONDS: seconds(900),
+    REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 24 * 3600),
+    /** Consecutive failed sign-ins that lock an account, and for how long. */
+    LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+    LOCKOUT_SECONDS: seconds(15 * 60),
+    /** Sign-in, registration and reset attempts allowed per client IP per window. */
+    AUTH_RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(30),
+    AUTH_RATE_LIMIT_WINDOW_SECONDS: seconds(60),
+    /** Where links in mails point (verification, reset, invitations). */
+    PUBLIC_APP_URL: z.url().default('http://127.0.0.1:5173'),
+  });
+
+export type UsersConfig = z.infer<typeof usersEnvSchema>;
