@@ -19,6 +19,7 @@ import { GatewayRateLimits } from './auth/rate-limits.js';
 import { UsersInternalClient } from './auth/users-internal-client.js';
 import { gatewayEnvSchema } from './config.js';
 import type { GatewayContext } from './context.js';
+import { httpStatusFromErrors } from './plugins/http-status.js';
 import { introspectionGuard } from './plugins/introspection-guard.js';
 import { operationLimits } from './plugins/operation-limits.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
@@ -106,7 +107,7 @@ runService('gateway', async () => {
       gateway,
       introspection: true,
       validationRules: limits.validationRules,
-      plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), introspectionGuard(config.NODE_ENV === 'development'), closeSubscriptions],
+      plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), introspectionGuard(config.NODE_ENV === 'development'), httpStatusFromErrors(), closeSubscriptions],
     },
     checks: [redisCheck(redis), ...subgraphChecks],
     authenticate: async (req) => {

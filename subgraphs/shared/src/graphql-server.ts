@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { verifyIdentity, IDENTITY_HEADER, type Identity } from './auth/identity.js';
-import { PUBLIC_ERROR_CODES } from './auth/errors.js';
+import { httpStatusFor, PUBLIC_ERROR_CODES } from './auth/errors.js';
 import type { GraphQLFormattedError } from 'graphql';
 import { checkService, type DependencyCheck } from './health.js';
 import type { Logger } from './logger.js';
@@ -54,7 +54,8 @@ const PUBLIC_CODES = new Set<string>(PUBLIC_ERROR_CODES);
 export function maskInternalErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    // Internals stay inside: which subgraph answered, its URL and raw response, stacks.
+    const { stacktrace: _s, exception: _e, response: _r, serviceName: _n, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   return {
@@ -138,12 +139,12 @@ export async function startGraphQLService<TContext extends BaseContext>(
         next();
       } catch (error) {
         const known = error instanceof GraphQLError && typeof error.extensions.code === 'string';
-        const http = known ? (error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined) : undefined;
+        const http = known ? httpStatusFor(error.extensions) : undefined;
         for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
         res.status(http?.status ?? 401).json({
           errors: [
             known
-              ? { message: error.message, extensions: { ...error.extensions, http: undefined } }
+              ? { message: error.message, extensions: error.extensions }
               : { message: 'Authentication failed.', extensions: { code: 'UNAUTHENTICATED' } },
           ],
         });

@@ -68,8 +68,12 @@ export async function startService(options: StartOptions): Promise<ServiceProces
   throw new Error(`${options.name} did not become healthy within 60 s:\n${output.slice(-3000)}`);
 }
 
-/** Test ports, apart from the development ports (4000–4004) so a running dev system is left alone. */
-export const TEST_PORTS = { gateway: 4100, users: 4101, knowledge: 4102, chat: 4103, analytics: 4104, gatewayB: 4105 } as const;
+/**
+ * Test ports, apart from the development ports (4000–4004) so a running dev system is left alone.
+ * SCS_TEST_PORT_BASE moves them, so two test runs on one machine do not collide.
+ */
+const BASE = Number(process.env.SCS_TEST_PORT_BASE ?? 4100);
+export const TEST_PORTS = { gateway: BASE, users: BASE + 1, knowledge: BASE + 2, chat: BASE + 3, analytics: BASE + 4, gatewayB: BASE + 5 } as const;
 
 const SUBGRAPH_ENTRIES = {
   users: 'subgraphs/users/dist/main.js',
@@ -80,37 +84,40 @@ const SUBGRAPH_ENTRIES = {
 
 export type SubgraphName = keyof typeof SUBGRAPH_ENTRIES;
 
-export function startSubgraph(name: SubgraphName): Promise<ServiceProcess> {
+export function startSubgraph(name: SubgraphName, env: Record<string, string> = {}): Promise<ServiceProcess> {
   return startService({
     name,
     entry: SUBGRAPH_ENTRIES[name],
     port: TEST_PORTS[name],
-    env: { [`${name.toUpperCase()}_PORT`]: String(TEST_PORTS[name]) },
+    env: { ...env, [`${name.toUpperCase()}_PORT`]: String(TEST_PORTS[name]) },
   });
 }
 
 /** A gateway instance routed to the test subgraphs. */
-export function startGateway(port: number = TEST_PORTS.gateway): Promise<ServiceProcess> {
+export function startGateway(port: number = TEST_PORTS.gateway, env: Record<string, string> = {}): Promise<ServiceProcess> {
   const routes = Object.fromEntries(
     (Object.keys(SUBGRAPH_ENTRIES) as SubgraphName[]).map((name) => [
       `SUBGRAPH_${name.toUpperCase()}_URL`,
       `http://127.0.0.1:${TEST_PORTS[name]}/graphql`,
     ]),
   );
-  return startService({ name: `gateway:${port}`, entry: 'gateway/dist/main.js', port, env: { GATEWAY_PORT: String(port), ...routes } });
+  return startService({ name: `gateway:${port}`, entry: 'gateway/dist/main.js', port, env: { ...env, GATEWAY_PORT: String(port), ...routes } });
 }
 
-/** Starts all four subgraphs and the given number of gateway instances; `stop` ends them all. */
-export async function startSystem(gateways = 1): Promise<{ gateways: ServiceProcess[]; subgraphs: Record<SubgraphName, ServiceProcess>; stop: () => Promise<void> }> {
+/**
+ * Starts all four subgraphs and the given number of gateway instances; `stop` ends them all.
+ * `env` adds settings to every process (e.g. short token lifetimes or small rate limits).
+ */
+export async function startSystem(gateways = 1, env: Record<string, string> = {}): Promise<{ gateways: ServiceProcess[]; subgraphs: Record<SubgraphName, ServiceProcess>; stop: () => Promise<void> }> {
   const names = Object.keys(SUBGRAPH_ENTRIES) as SubgraphName[];
   const started: ServiceProcess[] = [];
   try {
     const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
-    for (const name of names) started.push((subgraphs[name] = await startSubgraph(name)));
+    for (const name of names) started.push((subgraphs[name] = await startSubgraph(name, env)));
     const gatewayList: ServiceProcess[] = [];
     const ports = [TEST_PORTS.gateway, TEST_PORTS.gatewayB];
     for (let i = 0; i < gateways; i++) {
-      const gateway = await startGateway(ports[i]);
+      const gateway = await startGateway(ports[i], env);
       started.push(gateway);
       gatewayList.push(gateway);
     }

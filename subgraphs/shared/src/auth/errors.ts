@@ -15,12 +15,15 @@ export const PUBLIC_ERROR_CODES = [
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ] as const;
 
+// No HTTP status is attached here: a subgraph answers 200 with errors, and the gateway chooses
+// the status clients see (see `httpStatusFor`). A non-2xx subgraph answer would be a transport failure.
+
 export function unauthenticated(message = 'You must sign in to do this.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
 export function forbidden(message = 'You do not have permission to do this.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
 export function badUserInput(message: string, field?: string): GraphQLError {
@@ -33,7 +36,19 @@ export function notFound(message: string): GraphQLError {
 
 export function rateLimited(retryAfterSeconds: number, message = 'Too many requests; try again later.'): GraphQLError {
   const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
-  return new GraphQLError(message, {
-    extensions: { code: 'RATE_LIMITED', retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
-  });
+  return new GraphQLError(message, { extensions: { code: 'RATE_LIMITED', retryAfter } });
+}
+
+/** The HTTP status for a response refused as a whole with this error code, and its headers. */
+export function httpStatusFor(extensions: Record<string, unknown> | undefined): { status: number; headers: [string, string][] } | undefined {
+  switch (extensions?.code) {
+    case 'UNAUTHENTICATED':
+      return { status: 401, headers: [] };
+    case 'FORBIDDEN':
+      return { status: 403, headers: [] };
+    case 'RATE_LIMITED':
+      return { status: 429, headers: [['retry-after', String(extensions.retryAfter ?? 1)]] };
+    default:
+      return undefined;
+  }
 }

@@ -19,7 +19,8 @@ export class SharedRateLimiter {
   constructor(redis: Redis, readonly limit: RateLimit) {
     this.limiter = new RateLimiterRedis({
       storeClient: redis,
-      keyPrefix: `scs:ratelimit:${limit.name}`,
+      // The budget is part of the key: a changed limit starts from fresh counters instead of misreading old ones.
+      keyPrefix: `scs:ratelimit:${limit.name}:${limit.points}per${limit.durationSeconds}s`,
       points: limit.points,
       duration: limit.durationSeconds,
     });

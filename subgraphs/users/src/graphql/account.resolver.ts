@@ -6,7 +6,7 @@ import { MembershipRecord } from '../entities/membership.entity.js';
 import { OneTimeTokenRecord, type OneTimePurpose } from '../entities/one-time-token.entity.js';
 import { OrganizationRecord } from '../entities/organization.entity.js';
 import { UserRecord } from '../entities/user.entity.js';
-import { audit } from '../services/audit.js';
+import { audit, type AuditEvent } from '../services/audit.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../services/passwords.js';
 import { randomSecret, sha256 } from '../services/secrets.js';
 import type { SessionTokens } from '../services/sessions.js';
@@ -34,6 +34,16 @@ async function spendMailToken(em: EntityManager, purpose: OneTimePurpose, token:
   if (!record || record.usedAt || record.expiresAt <= new Date()) return null;
   const spent = await em.nativeUpdate(OneTimeTokenRecord, { id: record.id, usedAt: null }, { usedAt: new Date() });
   return spent === 1 ? record : null;
+}
+
+/**
+ * Events about a person rather than one organization (sign-in failures, email verification,
+ * password resets) go into the audit trail of every organization they belong to, so each admin sees them.
+ */
+async function auditUserEvent(em: EntityManager, identity: Identity, userId: string, event: Omit<AuditEvent, 'organizationId' | 'targetType' | 'targetId'>): Promise<void> {
+  const memberships = await em.find(MembershipRecord, { userId }, { fields: ['organizationId'] });
+  const orgIds = memberships.length ? memberships.map((m) => m.organizationId) : [null];
+  for (const organizationId of orgIds) audit(em, identity, { ...event, organizationId, targetType: 'user', targetId: userId });
 }
 
 function payload(tokens: SessionTokens, user: UserRecord, org: OrganizationRecord, role: Role): AuthPayload {
@@ -94,7 +104,7 @@ export class AccountResolver {
     const user = await em.findOne(UserRecord, { email: normalizeEmail(input.email) });
     const now = new Date();
     if (user?.lockedUntil && user.lockedUntil > now) {
-      audit(em, identity, { action: 'auth.login_locked', outcome: 'denied', organizationId: null, targetType: 'user', targetId: user.id });
+      await auditUserEvent(em, identity, user.id, { action: 'auth.login_locked', outcome: 'denied' });
       await em.flush();
       const retryAfter = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
       throw unauthenticated(`This account is locked after repeated failed sign-ins; try again in ${retryAfter} seconds.`);
@@ -105,9 +115,9 @@ export class AccountResolver {
         if (user.failedLoginCount >= config.LOCKOUT_THRESHOLD) {
           user.lockedUntil = new Date(now.getTime() + config.LOCKOUT_SECONDS * 1000);
           user.failedLoginCount = 0;
-          audit(em, identity, { action: 'auth.account_locked', outcome: 'denied', organizationId: null, targetType: 'user', targetId: user.id });
+          await auditUserEvent(em, identity, user.id, { action: 'auth.account_locked', outcome: 'denied' });
         }
-        audit(em, identity, { action: 'auth.login_failed', outcome: 'failure', organizationId: null, targetType: 'user', targetId: user.id });
+        await auditUserEvent(em, identity, user.id, { action: 'auth.login_failed', outcome: 'failure' });
         await em.flush();
       }
       throw unauthenticated('Email or password is incorrect.');
@@ -173,7 +183,7 @@ export class AccountResolver {
     if (!record?.userId) throw badUserInput('This verification link is invalid or has expired.', 'token');
     const user = await ctx.em.findOneOrFail(UserRecord, { id: record.userId });
     user.emailVerifiedAt ??= new Date();
-    audit(ctx.em, ctx.identity, { action: 'user.email_verified', organizationId: null, targetType: 'user', targetId: user.id });
+    await auditUserEvent(ctx.em, ctx.identity, user.id, { action: 'user.email_verified' });
     await ctx.em.flush();
     return true;
   }
@@ -186,7 +196,7 @@ export class AccountResolver {
     const user = await em.findOne(UserRecord, { email: normalizeEmail(email) });
     if (user?.passwordHash) {
       const token = issueMailToken(em, 'reset_password', { userId: user.id }, HOUR);
-      audit(em, identity, { action: 'user.password_reset_requested', organizationId: null, targetType: 'user', targetId: user.id });
+      await auditUserEvent(em, identity, user.id, { action: 'user.password_reset_requested' });
       await em.flush();
       await services.mailer.send({
         to: user.email,
@@ -212,7 +222,7 @@ export class AccountResolver {
     user.passwordHash = await hashPassword(newPassword);
     user.failedLoginCount = 0;
     user.lockedUntil = null;
-    audit(em, identity, { action: 'user.password_reset', organizationId: null, targetType: 'user', targetId: user.id });
+    await auditUserEvent(em, identity, user.id, { action: 'user.password_reset' });
     await em.flush();
     await services.sessions.revokeUser(em, user.id);
     return true;

@@ -16,7 +16,7 @@ export class AuditResolver {
   ): Promise<AuditLogPage> {
     const { orgId } = principalOf(ctx.identity);
     const limit = pageSize(first);
-    if (after !== null && !/^\d{1,18}$/.test(after)) throw badUserInput('after must be a cursor returned by auditLog.', 'after');
+    if (after != null && !/^\d{1,18}$/.test(after)) throw badUserInput('after must be a cursor returned by auditLog.', 'after');
     const where: FilterQuery<AuditEntryRecord> = { organizationId: orgId };
     if (filter?.action) where.action = filter.action;
     if (filter?.actorId) where.actorId = filter.actorId;
@@ -24,7 +24,7 @@ export class AuditResolver {
     if (filter?.targetId) where.targetId = filter.targetId;
     if (filter?.outcome) where.outcome = filter.outcome as AuditEntryRecord['outcome'];
     if (filter?.from || filter?.to) where.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
-    if (after !== null) where.id = { $lt: after };
+    if (after != null) where.id = { $lt: after };
     const rows = await ctx.em.find(AuditEntryRecord, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
     const page = rows.slice(0, limit);
     return Object.assign(new AuditLogPage(), {

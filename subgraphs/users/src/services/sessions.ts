@@ -53,10 +53,11 @@ export class Sessions {
   ): Promise<{ tokens: SessionTokens; userId: string; orgId: string; role: Role } | { reuse: RefreshTokenRecord }> {
     const record = await em.findOne(RefreshTokenRecord, { tokenHash: sha256(refreshToken) });
     if (!record) throw unauthenticated('The refresh token is not valid; sign in again.');
-    if (record.usedAt || record.revokedAt) {
+    if (record.usedAt) {
       await this.revokeFamily(em, record.familyId);
       return { reuse: record };
     }
+    if (record.revokedAt) throw unauthenticated('This session has ended; sign in again.');
     if (record.expiresAt <= new Date()) throw unauthenticated('The session has expired; sign in again.');
     const role = await currentRole(record.userId, record.organizationId);
     if (!role) {
