@@ -20,6 +20,7 @@ import { UsersInternalClient } from './auth/users-internal-client.js';
 import { gatewayEnvSchema } from './config.js';
 import type { GatewayContext } from './context.js';
 import { httpStatusFromErrors } from './plugins/http-status.js';
+import { rejectNulCharacters } from './plugins/input-sanity.js';
 import { introspectionGuard } from './plugins/introspection-guard.js';
 import { operationLimits } from './plugins/operation-limits.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
@@ -107,8 +108,9 @@ runService('gateway', async () => {
       gateway,
       introspection: true,
       validationRules: limits.validationRules,
-      plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), introspectionGuard(config.NODE_ENV === 'development'), httpStatusFromErrors(), closeSubscriptions],
+      plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), introspectionGuard(config.NODE_ENV === 'development'), rejectNulCharacters(), httpStatusFromErrors(), closeSubscriptions],
     },
+    hideSuggestions: config.NODE_ENV !== 'development',
     checks: [redisCheck(redis), ...subgraphChecks],
     authenticate: async (req) => {
       const identity = await authenticator.authenticate(
@@ -127,6 +129,8 @@ runService('gateway', async () => {
         logger,
         authenticator,
         rateLimits,
+        validationRules: limits.validationRules,
+        hideSuggestions: config.NODE_ENV !== 'development',
         schema: () => subscriptionSchema,
         executeOperation,
       });

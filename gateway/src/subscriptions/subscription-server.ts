@@ -1,7 +1,28 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { AUTH_REVOCATIONS_CHANNEL, authorize, principalOf, subscriptionTopic, type Identity, type Logger, type Revocation } from '@scs/shared';
-import { GraphQLError, print, subscribe, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  AUTH_REVOCATIONS_CHANNEL,
+  authorize,
+  hideSuggestionsIn,
+  maskInternalErrors,
+  principalOf,
+  subscriptionTopic,
+  type Identity,
+  type Logger,
+  type Revocation,
+} from '@scs/shared';
+import {
+  GraphQLError,
+  print,
+  specifiedRules,
+  subscribe,
+  validate,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -19,6 +40,9 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   authenticator: Authenticator;
   rateLimits: GatewayRateLimits;
+  /** The same operation limits as HTTP requests (depth, aliases, cost, …). */
+  validationRules: ValidationRule[];
+  hideSuggestions: boolean;
   /** The gateway's current API schema (it changes when the supergraph does). */
   schema: () => GraphQLSchema | undefined;
   /** Executes a query or mutation through the gateway's Apollo Server. */
@@ -62,6 +86,12 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
     if (lookups?.schema !== schema) lookups = { schema, byType: findEntityLookups(schema) };
     return lookups.byType;
   };
+  // Errors leave the socket formatted like HTTP ones: masked internals, no schema suggestions.
+  const format = (error: GraphQLFormattedError | GraphQLError): GraphQLFormattedError => {
+    const formatted = maskInternalErrors(error instanceof GraphQLError ? error.toJSON() : error);
+    return options.hideSuggestions ? hideSuggestionsIn(formatted) : formatted;
+  };
+  const rules = [...specifiedRules, ...options.validationRules];
   const identityOf = (extra: ConnectionExtra): Identity => {
     if (!extra.identity) throw new GraphQLError('Not authenticated.', { extensions: { code: 'UNAUTHENTICATED' } });
     return extra.identity;
@@ -100,6 +130,15 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         if (ctx.extra.identity) registry.remove(ctx.extra.identity, ctx.extra.socket);
       },
       context: (ctx): GatewayContext => ({ correlationId: randomUUID(), identity: identityOf(ctx.extra) }),
+      validate: (schema, document) => validate(schema, document, rules),
+      // Apollo Server's results hold formatted errors already (plain objects, no toJSON); events hold GraphQLErrors.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : result),
+      // Only parse and validation errors come here; they carry no code of their own yet.
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((e) => {
+          const formatted = format({ ...e.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions } });
+          return new GraphQLError(formatted.message, { extensions: formatted.extensions });
+        }),
       execute: async (args: ExecutionArgs) => {
         const context = args.contextValue as GatewayContext;
         await options.rateLimits.consume(context.identity);

@@ -3,10 +3,10 @@ import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type B
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { verifyIdentity, IDENTITY_HEADER, type Identity } from './auth/identity.js';
-import { httpStatusFor, PUBLIC_ERROR_CODES } from './auth/errors.js';
+import { httpStatusFor, PUBLIC_ERROR_CODES, withoutSuggestions } from './auth/errors.js';
 import type { GraphQLFormattedError } from 'graphql';
 import { checkService, type DependencyCheck } from './health.js';
 import type { Logger } from './logger.js';
@@ -36,6 +36,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   onShutdown?: () => Promise<void>;
   /** Largest accepted request body. */
   bodyLimit?: string;
+  /** Strip "Did you mean …?" hints from error messages (the public gateway outside development). */
+  hideSuggestions?: boolean;
 }
 
 export interface RunningService<TContext extends BaseContext> {
@@ -52,6 +54,7 @@ const PUBLIC_CODES = new Set<string>(PUBLIC_ERROR_CODES);
  * else becomes a plain "internal error" with no detail. The full error is in the service log.
  */
 export function maskInternalErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  formatted = describeValidationErrors(formatted);
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     // Internals stay inside: which subgraph answered, its URL and raw response, stacks.
@@ -63,6 +66,41 @@ export function maskInternalErrors(formatted: GraphQLFormattedError): GraphQLFor
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/**
+ * type-graphql reports input validation as "Argument Validation Error" with class-validator's
+ * details, which also echo the submitted object (passwords included). Clients get the rule
+ * messages instead ("displayName must be 1 to 100 characters") and the first offending field.
+ */
+function describeValidationErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const failures = formatted.extensions?.validationErrors as ValidationFailure[] | undefined;
+  if (!Array.isArray(failures)) return formatted;
+  const flat: { field: string; message: string }[] = [];
+  const walk = (list: ValidationFailure[], prefix: string) => {
+    for (const f of list) {
+      const field = prefix ? `${prefix}.${f.property}` : f.property;
+      for (const message of Object.values(f.constraints ?? {})) flat.push({ field, message });
+      walk(f.children ?? [], field);
+    }
+  };
+  walk(failures, '');
+  const { validationErrors: _v, ...extensions } = formatted.extensions ?? {};
+  return {
+    ...formatted,
+    message: flat.length ? flat.map((f) => f.message).join('; ') : 'The input is not valid.',
+    extensions: { ...extensions, code: 'BAD_USER_INPUT', ...(flat[0] ? { field: flat[0].field } : {}) },
+  };
+}
+
+export function hideSuggestionsIn(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...formatted, message: withoutSuggestions(formatted.message) };
 }
 
 /** Logs every GraphQL error server-side with its stack; clients only see the formatted error. */
@@ -97,7 +135,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors,
+    formatError: options.hideSuggestions ? (formatted) => hideSuggestionsIn(maskInternalErrors(formatted)) : maskInternalErrors,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Traces are for Apollo's hosted reporting, which this product does not use.
@@ -155,6 +193,16 @@ export async function startGraphQLService<TContext extends BaseContext>(
         options.context({ req, correlationId: String(res.getHeader(CORRELATION_HEADER)), identity: res.locals.identity as Identity }),
     }),
   );
+
+  // Bodies that never reached GraphQL (too large, not JSON) get a GraphQL-shaped answer, not an HTML stack trace.
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'request failed outside GraphQL');
+    const message =
+      status === 413 ? 'The request body is too large.' : status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -21,9 +21,12 @@ export function authorize(coordinate: string, identity: Identity): void {
   }
   if (identity.kind !== 'user' && identity.kind !== 'apiKey') throw unauthenticated();
   if ('authenticated' in requirement) return;
-  if (!identity.permissions.includes(requirement.permission)) {
-    throw forbidden(`This requires the ${requirement.permission} permission.`);
-  }
+  if (!requirement.permissions.some((p) => identity.permissions.includes(p))) throw forbidden(permissionMessage(requirement.permissions));
+}
+
+/** The denial message for a permission requirement; clients and tests rely on its wording. */
+export function permissionMessage(permissions: readonly Permission[]): string {
+  return permissions.length === 1 ? `This requires the ${permissions[0]} permission.` : `This requires one of the ${permissions.join(', ')} permissions.`;
 }
 
 export function hasPermission(identity: Identity, permission: Permission): boolean {

@@ -52,3 +52,8 @@ export function httpStatusFor(extensions: Record<string, unknown> | undefined): 
       return undefined;
   }
 }
+
+/** Removes "Did you mean …?" hints, which would let a caller map the schema by guessing. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean [^?]*\?/g, '').trim();
+}

@@ -4,14 +4,15 @@ import type { Permission } from './permissions.js';
  * What an operation requires:
  * - `public`: anyone, signed in or not (sign-in, registration, password reset);
  * - `authenticated`: any signed-in person or API key, whatever its permissions;
- * - a permission: a principal whose role in the organization grants it;
+ * - permissions: a principal whose role in the organization grants at least one of them;
  * - `gateway`: only the gateway itself (internal fields, hidden from the public schema with @inaccessible).
  */
-export type Requirement = { public: true } | { authenticated: true } | { permission: Permission } | { gateway: true };
+export type Requirement = { public: true } | { authenticated: true } | { permissions: readonly Permission[] } | { gateway: true };
 
 const open: Requirement = { public: true };
 const signedIn: Requirement = { authenticated: true };
-const needs = (permission: Permission): Requirement => ({ permission });
+/** Any one of the permissions suffices. */
+const needs = (...permissions: Permission[]): Requirement => ({ permissions });
 const gatewayOnly: Requirement = { gateway: true };
 
 /**
@@ -54,10 +55,11 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   // operations
   'Query.systemStatus': needs('system:read'),
   // chat
-  'Query.chatMessage': needs('conversation:read:own'),
-  'Query.chatMessages': needs('conversation:read:own'),
+  // Which conversations: own ones, or all of the organization with conversation:read:any (chat decides per record).
+  'Query.chatMessage': needs('conversation:read:own', 'conversation:read:any'),
+  'Query.chatMessages': needs('conversation:read:own', 'conversation:read:any'),
   'Mutation.postMessage': needs('chat:ask'),
-  'Subscription.messageAdded': needs('conversation:read:own'),
+  'Subscription.messageAdded': needs('conversation:read:own', 'conversation:read:any'),
 };
 
 export function requirementFor(coordinate: string): Requirement | undefined {
@@ -69,5 +71,7 @@ export function describeRequirement(requirement: Requirement): string {
   if ('public' in requirement) return 'Access: public.';
   if ('authenticated' in requirement) return 'Access: any signed-in user or API key.';
   if ('gateway' in requirement) return 'Access: the gateway only (internal).';
-  return `Access: requires the \`${requirement.permission}\` permission.`;
+  return requirement.permissions.length === 1
+    ? `Access: requires the \`${requirement.permissions[0]}\` permission.`
+    : `Access: requires one of the permissions ${requirement.permissions.map((p) => `\`${p}\``).join(', ')}.`;
 }
