@@ -1,29 +1,47 @@
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
-import { baseEnvSchema, createLogger, loadConfig, port, gatewayIdentity,
+import {
+  AuditEntryRecord,
+  baseEnvSchema,
+  createLogger,
+  databaseCheck,
+  databaseEnvSchema,
+  gatewayIdentity,
   identityEnvSchema,
-  runService, startGraphQLService, type ServiceContext } from '@scs/shared';
+  loadConfig,
+  openDatabase,
+  port,
+  runService,
+  startGraphQLService,
+} from '@scs/shared';
 import { Connection } from '@temporalio/client';
 import { z } from 'zod';
+import type { KnowledgeContext } from './context.js';
 import { openSearchCheck, temporalCheck } from './dependencies.js';
+import { SourceRecord } from './entities/source.entity.js';
+import { migrations } from './migrations/index.js';
 import { buildKnowledgeSchema } from './schema.js';
 
-const envSchema = baseEnvSchema.extend(identityEnvSchema.shape).extend({
-  KNOWLEDGE_HOST: z.string().default('127.0.0.1'),
-  KNOWLEDGE_PORT: port(4002),
-  OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-});
+const envSchema = baseEnvSchema
+  .extend(databaseEnvSchema.shape)
+  .extend(identityEnvSchema.shape)
+  .extend({
+    KNOWLEDGE_HOST: z.string().default('127.0.0.1'),
+    KNOWLEDGE_PORT: port(4002),
+    OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
+    TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  });
 
 runService('knowledge', async () => {
   const config = loadConfig(envSchema);
   const logger = createLogger('knowledge', config.LOG_LEVEL);
-  const openSearch = new OpenSearchClient({ node: config.OPENSEARCH_URL, requestTimeout: 5_000 });
+  const orm = await openDatabase({ url: config.DATABASE_URL, schema: 'knowledge', entities: [SourceRecord, AuditEntryRecord], migrations, logger });
+  const openSearch = new OpenSearchClient({ node: config.OPENSEARCH_URL, requestTimeout: 10_000 });
   // Lazy: the service starts while Temporal is still coming up; readiness says when it answers.
   const temporal = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const dependencyChecks = [openSearchCheck(openSearch), temporalCheck(temporal)];
+  const dependencyChecks = [databaseCheck(orm), openSearchCheck(openSearch), temporalCheck(temporal)];
 
-  await startGraphQLService<ServiceContext>({
+  await startGraphQLService<KnowledgeContext>({
     name: 'knowledge',
     host: config.KNOWLEDGE_HOST,
     port: config.KNOWLEDGE_PORT,
@@ -31,10 +49,11 @@ runService('knowledge', async () => {
     apollo: { schema: await buildKnowledgeSchema() },
     checks: dependencyChecks,
     authenticate: gatewayIdentity(config.IDENTITY_SIGNING_SECRET),
-    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks }),
+    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks, em: orm.em.fork(), openSearch }),
     onShutdown: async () => {
       await openSearch.close();
       await temporal.close();
+      await orm.close();
     },
   });
 });

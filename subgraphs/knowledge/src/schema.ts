@@ -1,12 +1,17 @@
-import { buildFederatedSchema, systemStatusModule, type ServiceContext } from '@scs/shared';
+import { buildFederatedSchema, systemStatusModule } from '@scs/shared';
 import type { GraphQLSchema } from 'graphql';
+import type { KnowledgeContext } from './context.js';
+import { SourceResolver } from './graphql/source.resolver.js';
 
 const status = systemStatusModule('knowledge');
 
 /**
- * The knowledge subgraph: sources, crawls and search (see the ingestion issue). For now it
- * contributes its health, which covers OpenSearch and Temporal, to `SystemStatus`.
+ * The knowledge subgraph: sources (websites to learn from), their crawls and search. Builds the
+ * schema without touching any resource, so the schema generator can call it too.
  */
 export function buildKnowledgeSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema<ServiceContext>({ resolvers: [status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] }, status.referenceResolvers);
+  return buildFederatedSchema<KnowledgeContext>(
+    { resolvers: [SourceResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] },
+    status.referenceResolvers,
+  );
 }

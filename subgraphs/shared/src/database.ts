@@ -18,8 +18,9 @@ export interface DatabaseOptions {
 
 /**
  * Opens the service's MikroORM instance and brings its schema up to date.
- * Several instances may start at once: a PostgreSQL advisory lock lets one migrate while the others wait,
- * then they find nothing pending.
+ * Several instances (and services sharing migrations, like the audit trail) may start at once: one
+ * PostgreSQL advisory lock for all migrations lets one migrate while the others wait, then they find
+ * nothing pending.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
   const config: Options = {
@@ -41,7 +42,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   };
   const orm = await MikroORM.init(config);
   try {
-    await withAdvisoryLock(options.url, `scs:migrations:${options.schema}`, async () => {
+    await withAdvisoryLock(options.url, 'scs:migrations', async () => {
       const applied = await orm.migrator.up();
       if (applied.length > 0) {
         options.logger.info({ schema: options.schema, migrations: applied.map((m) => m.name) }, 'migrations applied');

@@ -7,3 +7,6 @@ export * from './authorize.js';
 export * from './rate-limit.js';
 export * from './redis-keys.js';
 export * from './audit-entry.entity.js';
+export * from './role-enum.js';
+export * from './audit.js';
+export * from './audit-migration.js';

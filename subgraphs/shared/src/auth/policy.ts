@@ -52,6 +52,12 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   // users: internal, called by the gateway while it authenticates a request
   'Query._gatewayRolePermissions': gatewayOnly,
   'Query._gatewayAuthenticateApiKey': gatewayOnly,
+  // knowledge: sources
+  'Query.sources': needs('source:read'),
+  'Query.source': needs('source:read'),
+  'Mutation.addSource': needs('source:write'),
+  'Mutation.updateSource': needs('source:write'),
+  'Mutation.deleteSource': needs('source:write'),
   // operations
   'Query.systemStatus': needs('system:read'),
   // chat

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, principalOf, unauthenticated, type Identity, type Role } from '@scs/shared';
+import { badUserInput, principalOf, unauthenticated, type Identity, type Role, audit, type AuditEvent } from '@scs/shared';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { MembershipRecord } from '../entities/membership.entity.js';
 import { OneTimeTokenRecord, type OneTimePurpose } from '../entities/one-time-token.entity.js';
 import { OrganizationRecord } from '../entities/organization.entity.js';
 import { UserRecord } from '../entities/user.entity.js';
-import { audit, type AuditEvent } from '../services/audit.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../services/passwords.js';
 import { randomSecret, sha256 } from '../services/secrets.js';
 import type { SessionTokens } from '../services/sessions.js';

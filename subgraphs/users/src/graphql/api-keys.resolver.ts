@@ -1,8 +1,7 @@
-import { API_KEY_ROLES, badUserInput, isPermission, notFound, principalOf, type Permission, type Role } from '@scs/shared';
+import { API_KEY_ROLES, badUserInput, isPermission, notFound, principalOf, type Permission, type Role, audit } from '@scs/shared';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { ApiKeyRecord } from '../entities/api-key.entity.js';
-import { audit } from '../services/audit.js';
 import { ApiKey, CreatedApiKey, CreateApiKeyInput } from './types.js';
 import { requireUuid } from './validation.js';
 

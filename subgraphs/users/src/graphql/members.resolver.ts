@@ -1,19 +1,9 @@
-import {
-  ADMIN_FLOOR,
-  badUserInput,
-  hasPermission,
-  isPermission,
-  notFound,
-  principalOf,
-  type Permission,
-  type Role,
-} from '@scs/shared';
+import { ADMIN_FLOOR, badUserInput, hasPermission, isPermission, notFound, principalOf, type Permission, type Role, audit } from '@scs/shared';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { MembershipRecord } from '../entities/membership.entity.js';
 import { RolePermissionsRecord } from '../entities/role-permissions.entity.js';
 import { UserRecord } from '../entities/user.entity.js';
-import { audit } from '../services/audit.js';
 import { issueMailToken } from './account.resolver.js';
 import { Invitation, InviteUserInput, Member, RoleEnum, RolePermissionSet } from './types.js';
 import { User } from './user.type.js';

@@ -1,12 +1,10 @@
 import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '@scs/shared';
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RoleEnum, type Role } from '@scs/shared';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { OrganizationRecord } from '../entities/organization.entity.js';
 import { User } from './user.type.js';
 
-/** Roles as a GraphQL enum (ADMIN, CURATOR, …); the values are the role names used everywhere else. */
-export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r.toUpperCase(), r])) as Record<Uppercase<Role>, Role>;
-registerEnumType(RoleEnum, { name: 'Role', description: 'What a member of an organization may do, through the permissions mapped to it.' });
+export { RoleEnum };
 
 @ObjectType({ description: 'A tenant: every source, conversation and event belongs to one.' })
 export class Organization {

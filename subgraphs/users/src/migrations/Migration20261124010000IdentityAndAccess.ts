@@ -3,8 +3,8 @@ import { Migration } from '@mikro-orm/migrations';
 const ROLES = "('admin', 'curator', 'agent', 'customer', 'partner', 'service')";
 
 /**
- * Organizations, memberships, per-organization role mappings, sessions, mail tokens, API keys, and
- * the audit trail. Foreign keys are checked at commit (deferred), so one transaction may insert a
+ * Organizations, memberships, per-organization role mappings, sessions, mail tokens and API keys
+ * (the audit trail is the shared AuditTrailMigration). Foreign keys are checked at commit (deferred), so one transaction may insert a
  * user and the rows that point at it in any order.
  */
 export class Migration20261124010000IdentityAndAccess extends Migration {
@@ -76,34 +76,9 @@ export class Migration20261124010000IdentityAndAccess extends Migration {
       "created_at" timestamptz not null default now()
     );`);
     this.addSql('create index "api_keys_organization_id_index" on "users"."api_keys" ("organization_id", "created_at");');
-
-    this.addSql('create schema if not exists "audit";');
-    this.addSql(`create table "audit"."audit_log" (
-      "id" bigserial primary key,
-      "organization_id" uuid null,
-      "actor_type" text not null check ("actor_type" in ('user', 'apiKey', 'anonymous', 'system')),
-      "actor_id" text null,
-      "action" text not null,
-      "target_type" text null,
-      "target_id" text null,
-      "outcome" text not null check ("outcome" in ('success', 'failure', 'denied')),
-      "ip" text null,
-      "detail" jsonb not null default '{}',
-      "created_at" timestamptz not null default now()
-    );`);
-    this.addSql('create index "audit_log_organization_id_id_index" on "audit"."audit_log" ("organization_id", "id" desc);');
-    this.addSql('create index "audit_log_organization_id_action_index" on "audit"."audit_log" ("organization_id", "action", "id" desc);');
-    // Append-only: no row can be changed or removed, whoever asks.
-    this.addSql(`create function "audit"."refuse_change"() returns trigger language plpgsql as $$
-      begin raise exception 'audit_log is append-only'; end $$;`);
-    this.addSql(`create trigger "audit_log_append_only" before update or delete on "audit"."audit_log"
-      for each row execute function "audit"."refuse_change"();`);
-    this.addSql(`create trigger "audit_log_no_truncate" before truncate on "audit"."audit_log"
-      for each statement execute function "audit"."refuse_change"();`);
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop schema if exists "audit" cascade;');
     this.addSql('drop table if exists "users"."api_keys", "users"."one_time_tokens", "users"."refresh_tokens", "users"."role_permissions", "users"."memberships", "users"."organizations";');
     this.addSql(`alter table "users"."users" drop column "password_hash", drop column "email_verified_at", drop column "failed_login_count", drop column "locked_until";`);
   }

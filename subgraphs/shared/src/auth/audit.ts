@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuditEntryRecord, type Identity } from '@scs/shared';
+import { AuditEntryRecord } from './audit-entry.entity.js';
+import type { Identity } from './identity.js';
 
 export interface AuditEvent {
   action: string;
