@@ -7,6 +7,3 @@ export interface KnowledgeContext extends ServiceContext {
   em: EntityManager;
   openSearch: OpenSearchClient;
 }
-
-/** The alias every knowledge index is read and written through, so it can be rebuilt behind it. */
-export const KNOWLEDGE_INDEX_ALIAS = 'scs-knowledge';

@@ -12,3 +12,4 @@ export * from './graphql-server.js';
 export * from './run-service.js';
 export * from './system-status.js';
 export * from './auth/index.js';
+export * from './search/knowledge-index.js';

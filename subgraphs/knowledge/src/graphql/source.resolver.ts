@@ -1,7 +1,7 @@
-import { audit, badUserInput, notFound, principalOf } from '@scs/shared';
+import { audit, badUserInput, KNOWLEDGE_INDEX_ALIAS, notFound, principalOf } from '@scs/shared';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { KNOWLEDGE_INDEX_ALIAS, type KnowledgeContext } from '../context.js';
+import type { KnowledgeContext } from '../context.js';
 import { SourceRecord } from '../entities/source.entity.js';
 import { applySettings, normalizeStartUrl, SOURCE_DEFAULTS } from './source-settings.js';
 import { AddSourceInput, Source, SourceSettingsInput } from './source.types.js';
