@@ -1,28 +1,116 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type NavigationGuard,
+  type RouteLocationRaw,
+  type Router,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router';
 import StatusScreen from './screens/status/StatusScreen.vue';
+import type { SessionStore } from './session/sessionStore';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Shown in the document title. */
     title?: string;
+    /**
+     * Who may open the route: `signed-in` (default; others go to /sign-in and come back),
+     * `guest` (signed-in users go on to the app) or `public` (anyone, e.g. links from mails).
+     */
+    access?: 'signed-in' | 'guest' | 'public';
+    /** Permission (from `me`) the screen needs; without it the app shows "You do not have access". */
+    permission?: string;
   }
 }
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'status', component: StatusScreen, meta: { title: 'System status' } },
+  { path: '/', name: 'status', component: StatusScreen, meta: { title: 'System status', permission: 'system:read' } },
   {
     path: '/playground',
     name: 'playground',
     component: () => import('./screens/playground/PlaygroundScreen.vue'),
-    meta: { title: 'Live conversation' },
+    meta: { title: 'Live conversation', permission: 'conversation:read:own' },
+  },
+  {
+    path: '/sign-in',
+    name: 'sign-in',
+    component: () => import('./screens/auth/SignInScreen.vue'),
+    meta: { title: 'Sign in', access: 'guest' },
+  },
+  {
+    path: '/register',
+    name: 'register',
+    component: () => import('./screens/auth/RegisterScreen.vue'),
+    meta: { title: 'Create an account', access: 'guest' },
+  },
+  {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('./screens/auth/ForgotPasswordScreen.vue'),
+    meta: { title: 'Forgot password', access: 'guest' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('./screens/auth/ResetPasswordScreen.vue'),
+    meta: { title: 'Choose a new password', access: 'public' },
+  },
+  {
+    path: '/verify-email',
+    name: 'verify-email',
+    component: () => import('./screens/auth/VerifyEmailScreen.vue'),
+    meta: { title: 'Confirm your email', access: 'public' },
+  },
+  {
+    path: '/accept-invitation',
+    name: 'accept-invitation',
+    component: () => import('./screens/auth/AcceptInvitationScreen.vue'),
+    meta: { title: 'Join an organization', access: 'public' },
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 
-export function createAppRouter() {
-  const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes });
+/** The `redirect` query value when it is a path inside this app (never another origin). */
+export function safeRedirect(value: unknown): string | null {
+  const path = Array.isArray(value) ? value[0] : value;
+  return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : null;
+}
+
+/** Where to go after signing in without a `redirect`: the first screen the user may open. */
+export function landingPath(session: Pick<SessionStore, 'can'>): string {
+  return session.can('system:read') ? '/' : '/playground';
+}
+
+/**
+ * Signed-out users go to /sign-in?redirect=<where they wanted to go>; signed-in users skip the
+ * guest screens. Waits for a persisted session to be restored before deciding.
+ */
+export function sessionGuard(session: SessionStore): NavigationGuard {
+  return async (to): Promise<true | RouteLocationRaw> => {
+    const access = to.meta.access ?? 'signed-in';
+    if (access === 'public') return true;
+    await session.restore();
+    const signedIn = session.state.status === 'signed-in';
+    if (access === 'guest') return signedIn ? (safeRedirect(to.query.redirect) ?? landingPath(session)) : true;
+    if (signedIn) return true;
+    return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  };
+}
+
+export function createAppRouter(session: SessionStore, history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
+  const router = createRouter({ history, routes });
+  router.beforeEach(sessionGuard(session));
   router.afterEach((to) => {
     document.title = to.meta.title ? `${to.meta.title} · Smart Customer Support` : 'Smart Customer Support';
+  });
+  // When the session ends (signed out here or elsewhere, refused refresh), leave screens that need it.
+  session.on((event) => {
+    if (event.type !== 'signed-out') return;
+    const current = router.currentRoute.value;
+    if ((current.meta.access ?? 'signed-in') !== 'signed-in') return;
+    const keep = !event.byUser && current.fullPath !== '/';
+    void router.replace({ name: 'sign-in', query: keep ? { redirect: current.fullPath } : {} });
   });
   return router;
 }

@@ -53,10 +53,10 @@ export function useLiveConversation(conversationId: MaybeRefOrGetter<string | nu
 
   const post = useMutation(PostMessageMutation);
 
-  /** Posts `text` as `authorId`; resolves to false when it failed (see `sendError`). */
-  async function send(authorId: string, text: string): Promise<boolean> {
+  /** Posts `text` as the signed-in user; resolves to false when it failed (see `sendError`). */
+  async function send(text: string): Promise<boolean> {
     if (!id.value) return false;
-    const result = await post.mutate({ input: { conversationId: id.value, authorId, text } }).catch(() => null);
+    const result = await post.mutate({ input: { conversationId: id.value, text } }).catch(() => null);
     const message = result?.data?.postMessage;
     if (message) list.add(message);
     return Boolean(message);

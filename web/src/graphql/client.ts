@@ -1,8 +1,11 @@
-import { ApolloClient, HttpLink, InMemoryCache, split, type NormalizedCacheObject } from '@apollo/client/core';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, split, type NormalizedCacheObject } from '@apollo/client/core';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { inject, type InjectionKey } from 'vue';
+import type { SessionStore } from '../session/sessionStore';
+import { createSessionLinks } from './sessionLinks';
+import { createSessionSocket } from './sessionSocket';
 
 /** The graphql-ws client behind the Apollo link, for components that show the socket's state. */
 export const GraphqlWsClientKey: InjectionKey<Client> = Symbol('graphql-ws client');
@@ -24,25 +27,40 @@ function retryWait(retries: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, delay));
 }
 
+/**
+ * The Apollo link chain in front of a transport: session recovery (refresh once on
+ * UNAUTHENTICATED, then retry), then the Authorization header. Tests put a fake transport behind it.
+ */
+export function createAppLink(session: SessionStore, transport: ApolloLink): ApolloLink {
+  return ApolloLink.from([createSessionLinks(session), transport]);
+}
+
 export interface GraphqlClients {
   apollo: ApolloClient<NormalizedCacheObject>;
   ws: Client;
 }
 
-/** Subscriptions go over graphql-ws, queries and mutations over HTTP; both to `/graphql`. */
-export function createGraphqlClients(location: Pick<Location, 'protocol' | 'host'> = window.location): GraphqlClients {
+/**
+ * Subscriptions go over graphql-ws, queries and mutations over HTTP; both to `/graphql`, both
+ * authenticated by `session`, which is attached to the returned Apollo client for its own calls.
+ */
+export function createGraphqlClients(
+  session: SessionStore,
+  location: Pick<Location, 'protocol' | 'host'> = window.location,
+): GraphqlClients {
   const endpoints = graphqlEndpoints(location);
-  const ws = createClient({
+  const ws = createSessionSocket(session, {
     url: endpoints.ws,
     // Keep reconnecting while someone is subscribed. By default graphql-ws retries only on close
     // events, but browsers report a dropped or refused socket as an `error` event first, which
-    // would end every subscription for good. Fatal close codes (4400, 4401, …) still stop it.
+    // would end every subscription for good. Fatal close codes (4400, …) still stop it; 4401 is
+    // recovered by a refresh (see sessionSocket.ts).
     retryAttempts: Infinity,
     shouldRetry: () => true,
     retryWait,
     keepAlive: 15_000,
   });
-  const link = split(
+  const transport = split(
     ({ query }) => {
       const definition = getMainDefinition(query);
       return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
@@ -50,7 +68,12 @@ export function createGraphqlClients(location: Pick<Location, 'protocol' | 'host
     new GraphQLWsLink(ws),
     new HttpLink({ uri: endpoints.http }),
   );
-  const apollo = new ApolloClient({ link, cache: createCache(), devtools: { enabled: import.meta.env.DEV } });
+  const apollo = new ApolloClient({
+    link: createAppLink(session, transport),
+    cache: createCache(),
+    devtools: { enabled: import.meta.env.DEV },
+  });
+  session.attach(apollo);
   return { apollo, ws };
 }
 

@@ -1,29 +1,5 @@
 import { graphql } from '../../gql';
 
-export const ChatUserFields = graphql(`
-  fragment ChatUserFields on User {
-    id
-    displayName
-    email
-  }
-`);
-
-export const UsersQuery = graphql(`
-  query PlaygroundUsers($first: Int!) {
-    users(first: $first) {
-      ...ChatUserFields
-    }
-  }
-`);
-
-export const CreateUserMutation = graphql(`
-  mutation PlaygroundCreateUser($input: CreateUserInput!) {
-    createUser(input: $input) {
-      ...ChatUserFields
-    }
-  }
-`);
-
 export const ChatMessageFields = graphql(`
   fragment ChatMessageFields on ChatMessage {
     id

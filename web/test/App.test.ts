@@ -1,0 +1,54 @@
+import { DefaultApolloClient } from '@vue/apollo-composable';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import App from '../src/App.vue';
+import { SessionKey } from '../src/composables/useSession';
+import { createAppRouter } from '../src/router';
+import type { SessionStore } from '../src/session/sessionStore';
+import { authPayload, fakeGateway, graphqlErrors, meHandler, sessionWithGateway } from './support/fakeGateway';
+
+let wrapper: VueWrapper | undefined;
+let session: SessionStore | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  session?.dispose();
+});
+
+async function renderAt(path: string, permissions: string[], role: 'ADMIN' | 'AGENT' = 'AGENT') {
+  const gateway = fakeGateway({
+    SessionViewer: meHandler(permissions, role),
+    SystemStatus: () => graphqlErrors({ message: 'You do not have permission to do this.', extensions: { code: 'FORBIDDEN' } }),
+  });
+  const wired = sessionWithGateway(gateway);
+  session = wired.session;
+  await session.start(authPayload({ role }));
+  const router = createAppRouter(session, createMemoryHistory());
+  await router.push(path);
+  wrapper = mount(App, { global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session } } });
+  await flushPromises();
+  return { view: wrapper, gateway };
+}
+
+describe('App access', () => {
+  it('shows "You do not have access" on the status screen without system:read, and hides its link', async () => {
+    const { view, gateway } = await renderAt('/', ['conversation:read:own', 'chat:ask']);
+    expect(view.find('h1').text()).toBe('You do not have access');
+    expect(view.text()).toContain('system:read');
+    expect(view.text()).toContain('your role (Agent) in Acme');
+    const navLinks = view.findAll('nav[aria-label="Main"] a').map((a) => a.text());
+    expect(navLinks).toEqual(['Live conversation']);
+    expect(gateway.named('SystemStatus')).toHaveLength(0); // the screen is not even mounted
+  });
+
+  it('shows the user, the organization switcher and sign-out in the header', async () => {
+    const { view } = await renderAt('/', ['system:read', 'conversation:read:own'], 'ADMIN');
+    const header = view.find('header.app-header');
+    expect(header.text()).toContain('Ada Lovelace');
+    const options = header.findAll('select option').map((o) => o.text());
+    expect(options).toEqual(['Acme (Admin)', 'Globex (Agent)']);
+    expect(header.find('button').text()).toBe('Sign out');
+    expect(view.findAll('nav[aria-label="Main"] a').map((a) => a.text())).toEqual(['System status', 'Live conversation']);
+    expect(view.find('h1').text()).toBe('System status');
+  });
+});
