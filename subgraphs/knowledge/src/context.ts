@@ -1,9 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import type { ServiceContext } from '@scs/shared';
+import type { Client as TemporalClient } from '@temporalio/client';
 
 export interface KnowledgeContext extends ServiceContext {
   /** A fork of the ORM's entity manager, private to this request. */
   em: EntityManager;
   openSearch: OpenSearchClient;
+  temporal: TemporalClient;
+  temporalNamespace: string;
+  /** Base URL of the Temporal Web UI, for links to runs. */
+  temporalUiUrl: string;
 }

@@ -13,7 +13,7 @@ import {
   runService,
   startGraphQLService,
 } from '@scs/shared';
-import { Connection } from '@temporalio/client';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { z } from 'zod';
 import type { KnowledgeContext } from './context.js';
 import { openSearchCheck, temporalCheck } from './dependencies.js';
@@ -30,6 +30,7 @@ const envSchema = baseEnvSchema
     OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
     TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:58233'),
   });
 
 runService('knowledge', async () => {
@@ -39,6 +40,7 @@ runService('knowledge', async () => {
   const openSearch = new OpenSearchClient({ node: config.OPENSEARCH_URL, requestTimeout: 10_000 });
   // Lazy: the service starts while Temporal is still coming up; readiness says when it answers.
   const temporal = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const temporalClient = new TemporalClient({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE });
   const dependencyChecks = [databaseCheck(orm), openSearchCheck(openSearch), temporalCheck(temporal)];
 
   await startGraphQLService<KnowledgeContext>({
@@ -49,7 +51,16 @@ runService('knowledge', async () => {
     apollo: { schema: await buildKnowledgeSchema() },
     checks: dependencyChecks,
     authenticate: gatewayIdentity(config.IDENTITY_SIGNING_SECRET),
-    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks, em: orm.em.fork(), openSearch }),
+    context: async ({ correlationId, identity }) => ({
+      correlationId,
+      identity,
+      dependencyChecks,
+      em: orm.em.fork(),
+      openSearch,
+      temporal: temporalClient,
+      temporalNamespace: config.TEMPORAL_NAMESPACE,
+      temporalUiUrl: config.TEMPORAL_UI_URL,
+    }),
     onShutdown: async () => {
       await openSearch.close();
       await temporal.close();

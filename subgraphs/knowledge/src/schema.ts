@@ -1,6 +1,7 @@
 import { buildFederatedSchema, systemStatusModule } from '@scs/shared';
 import type { GraphQLSchema } from 'graphql';
 import type { KnowledgeContext } from './context.js';
+import { CrawlResolver } from './graphql/crawl.resolver.js';
 import { SourceResolver } from './graphql/source.resolver.js';
 
 const status = systemStatusModule('knowledge');
@@ -11,7 +12,7 @@ const status = systemStatusModule('knowledge');
  */
 export function buildKnowledgeSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<KnowledgeContext>(
-    { resolvers: [SourceResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] },
+    { resolvers: [SourceResolver, CrawlResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] },
     status.referenceResolvers,
   );
 }

@@ -13,3 +13,4 @@ export * from './run-service.js';
 export * from './system-status.js';
 export * from './auth/index.js';
 export * from './search/knowledge-index.js';
+export * from './health-server.js';

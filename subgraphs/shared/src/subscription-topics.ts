@@ -14,7 +14,7 @@ export function subscriptionTopic(field: string, args: Record<string, unknown>, 
 
 /**
  * The event a subgraph publishes: the subscription field's value as far as the publishing
- * subgraph can resolve it. Entities owned by other subgraphs appear as references
+ * subgraph can resolve it, in API form (enum values by name, dates as ISO strings). Entities owned by other subgraphs appear as references
  * (`{ __typename, id }`); the gateway fills in their fields through the federated query path.
  */
 export type SubscriptionEvent = Record<string, unknown> & { __typename: string };

@@ -73,7 +73,7 @@ export async function startService(options: StartOptions): Promise<ServiceProces
  * SCS_TEST_PORT_BASE moves them, so two test runs on one machine do not collide.
  */
 const BASE = Number(process.env.SCS_TEST_PORT_BASE ?? 4100);
-export const TEST_PORTS = { gateway: BASE, users: BASE + 1, knowledge: BASE + 2, chat: BASE + 3, analytics: BASE + 4, gatewayB: BASE + 5 } as const;
+export const TEST_PORTS = { gateway: BASE, users: BASE + 1, knowledge: BASE + 2, chat: BASE + 3, analytics: BASE + 4, gatewayB: BASE + 5, worker: BASE + 6 } as const;
 
 const SUBGRAPH_ENTRIES = {
   users: 'subgraphs/users/dist/main.js',
@@ -126,4 +126,14 @@ export async function startSystem(gateways = 1, env: Record<string, string> = {}
     await Promise.all(started.map((s) => s.stop()));
     throw error;
   }
+}
+
+/** The ingestion worker (Temporal task queue `ingestion`), allowed to crawl a site on this machine. */
+export function startIngestionWorker(env: Record<string, string> = {}): Promise<ServiceProcess> {
+  return startService({
+    name: 'ingestion-worker',
+    entry: 'workflows/dist/workers/ingestion.worker.js',
+    port: TEST_PORTS.worker,
+    env: { INGESTION_WORKER_PORT: String(TEST_PORTS.worker), CRAWLER_ALLOW_PRIVATE_HOSTS: '127.0.0.1', CRAWLER_MIN_DELAY_MS: '0', ...env },
+  });
 }

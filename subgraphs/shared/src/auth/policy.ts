@@ -58,6 +58,13 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   'Mutation.addSource': needs('source:write'),
   'Mutation.updateSource': needs('source:write'),
   'Mutation.deleteSource': needs('source:write'),
+  // knowledge: crawls
+  'Mutation.startCrawl': needs('crawl:run'),
+  'Mutation.pauseCrawl': needs('crawl:run'),
+  'Mutation.resumeCrawl': needs('crawl:run'),
+  'Mutation.cancelCrawl': needs('crawl:run'),
+  'Query.crawlRuns': needs('source:read'),
+  'Subscription.crawlProgress': needs('source:read'),
   // operations
   'Query.systemStatus': needs('system:read'),
   // chat

@@ -1,0 +1,117 @@
+import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
+import { KNOWLEDGE_INDEX_ALIAS, subscriptionTopic } from '@scs/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addMember,
+  collect,
+  graphqlRequest,
+  registerAdmin,
+  stackEnv,
+  startIngestionWorker,
+  startSystem,
+  waitForChannelSubscribers,
+  wsClient,
+  type ServiceProcess,
+  type Session,
+} from '@scs/test-support';
+import { startFixtureSite, type FixtureSite } from '../../workflows/test/fixture-site/site.js';
+
+const PROGRESS = 'sourceId runId status discovered fetched indexed skipped failed skippedByReason { reason count } failedByReason { reason count }';
+
+/** A curator adds the fixture site, starts a crawl, watches it over a subscription, and finds the content in the index. */
+describe('crawling a website end to end', () => {
+  let site: FixtureSite;
+  let system: Awaited<ReturnType<typeof startSystem>>;
+  let worker: ServiceProcess;
+  let gateway: ServiceProcess;
+  let curator: Session;
+  let sourceId: string;
+  const openSearch = new OpenSearchClient({ node: stackEnv().OPENSEARCH_URL! });
+
+  beforeAll(async () => {
+    site = await startFixtureSite();
+    system = await startSystem(1);
+    gateway = system.gateways[0]!;
+    worker = await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port, CRAWLER_MAX_PAGE_BYTES: String(2 * 1024 * 1024) });
+    const admin = await registerAdmin(gateway, 'Crawl');
+    curator = await addMember(gateway, system.subgraphs.users, admin, 'CURATOR');
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await system?.stop();
+    await site?.stop();
+    await openSearch.close();
+  });
+
+  const as = (query: string, variables?: Record<string, unknown>) => graphqlRequest(gateway.baseUrl, query, variables, curator.headers);
+  const searchText = async (phrase: string) => {
+    await openSearch.indices.refresh({ index: KNOWLEDGE_INDEX_ALIAS });
+    const { body } = await openSearch.search({
+      index: KNOWLEDGE_INDEX_ALIAS,
+      body: { query: { bool: { filter: [{ term: { orgId: curator.orgId } }, { term: { sourceId } }], must: [{ match_phrase: { text: phrase } }] } } },
+    });
+    return body.hits.hits.map((h) => (h._source as { pageUrl: string; anchor: string | null }).pageUrl);
+  };
+
+  async function crawlToTheEnd(): Promise<Record<string, any>> {
+    const client = wsClient(gateway.baseUrl, { authorization: `Bearer ${curator.accessToken}` });
+    try {
+      const events = collect(client, `subscription($s: ID!) { crawlProgress(sourceId: $s) { ${PROGRESS} } }`, { s: sourceId });
+      await waitForChannelSubscribers(subscriptionTopic('crawlProgress', { sourceId }, curator.orgId), 1);
+      const started = await as('mutation($s: ID!) { startCrawl(sourceId: $s) { runId status temporalUiUrl } }', { s: sourceId });
+      expect(started.body.errors, JSON.stringify(started.body.errors)).toBeUndefined();
+      expect(started.body.data!.startCrawl.temporalUiUrl).toContain(`/workflows/crawl-source-${sourceId}/`);
+      const again = await as('mutation($s: ID!) { startCrawl(sourceId: $s) { runId } }', { s: sourceId });
+      expect(again.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('already running') });
+      for (;;) {
+        const event = await events.next(120_000);
+        expect(event.errors, JSON.stringify(event.errors)).toBeUndefined();
+        const progress = event.data!.crawlProgress;
+        if (process.env.DEBUG_CRAWL) console.log(JSON.stringify(progress));
+        if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(progress.status)) return progress;
+      }
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  it('crawls the site, counting every page with a reason, and makes its text searchable', async () => {
+    const added = await as('mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', {
+      i: { startUrl: `${site.baseUrl}/`, jsRendering: 'NEVER', maxPages: 120, maxDepth: 6 },
+    });
+    expect(added.body.errors, JSON.stringify(added.body.errors)).toBeUndefined();
+    sourceId = added.body.data!.addSource.id;
+
+    const progress = await crawlToTheEnd();
+    const reasons = (list: { reason: string; count: number }[]) => Object.fromEntries(list.map((r) => [r.reason, r.count]));
+    expect(progress.status).toBe('COMPLETED');
+    // Every page the fixture's manifest says a correct crawler indexes (the JavaScript page with its raw HTML for now).
+    expect(progress.indexed).toBe(site.manifest.expectedCounts.pages.indexed);
+    expect(reasons(progress.skippedByReason)).toMatchObject({ robots: expect.any(Number), duplicate_canonical: 1, duplicate_content: 1 });
+    expect(reasons(progress.failedByReason)).toMatchObject({ http_404: expect.any(Number) });
+    // robots.txt disallows /private/: never fetched.
+    expect(site.requests().some((r) => r.path.startsWith('/private/'))).toBe(false);
+
+    const indexedPage = site.manifest.pages.find((p) => p.expected === 'indexed' && p.containsText?.length && !p.requiresJavaScript)!;
+    expect(await searchText(indexedPage.containsText![0]!)).toContain(`${site.baseUrl}${indexedPage.path}`);
+
+    const runs = await as('query($s: ID!) { crawlRuns(sourceId: $s) { status progress { indexed } } }', { s: sourceId });
+    expect(runs.body.data!.crawlRuns[0]).toMatchObject({ status: 'COMPLETED', progress: { indexed: progress.indexed } });
+  }, 300_000);
+
+  it('a re-crawl after the site changed updates changed pages and removes pages that are gone', async () => {
+    site.mutate('second-version');
+    const changed = site.manifest.pages.find((p) => site.manifest.changes.changed.includes(p.path) && p.containsText?.length && p.notContainsText?.length)!;
+    const progress = await crawlToTheEnd();
+    expect(progress.status).toBe('COMPLETED');
+    expect(await searchText(changed.containsText![0]!)).toContain(`${site.baseUrl}${changed.path}`);
+    expect(await searchText(changed.notContainsText![0]!)).toEqual([]);
+    for (const removed of site.manifest.changes.removed) {
+      const { body } = await openSearch.count({
+        index: KNOWLEDGE_INDEX_ALIAS,
+        body: { query: { bool: { filter: [{ term: { sourceId } }, { term: { pageUrl: `${site.baseUrl}${removed}` } }] } } },
+      });
+      expect(body.count, removed).toBe(0);
+    }
+  }, 300_000);
+});

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { Context } from '@temporalio/activity';
+import { KNOWLEDGE_INDEX_ALIAS } from '@scs/shared';
+import { originOf, PAGE_CONTENT_TYPES, safeFetch, type SafeFetchFailureReason } from '../../fetching/index.js';
+import { chunkPage, isPageParseError, parsePage, type ParsedPage } from '../../parsing/index.js';
+import type { CrawlRequest, PageOutcome } from '../crawl-contract.js';
+import type { CrawlDependencies } from './dependencies.js';
+import { scopeOf } from './scope.js';
+
+/** Fetch failures that mean "not for us" (skipped) rather than "broken" (failed). */
+const SKIP_REASONS: Partial<Record<SafeFetchFailureReason, string>> = {
+  robots_disallowed: 'robots',
+  blocked_url: 'blocked_url',
+  content_type: 'content_type',
+  too_large: 'too_large',
+};
+
+const DUPLICATE_TTL_SECONDS = 7 * 24 * 3600;
+
+/** Stable per page and position: re-crawls overwrite their own chunks, never add copies. */
+function chunkId(orgId: string, sourceId: string, pageUrl: string, index: number): string {
+  return createHash('sha256').update(`${orgId}\n${sourceId}\n${pageUrl}\n${index}`).digest('hex');
+}
+
+/**
+ * One page, start to finish: robots and politeness, a safe fetch, parsing, duplicate checks,
+ * chunking and an idempotent bulk write to the knowledge index. Expected problems come back as
+ * a skip or failure with a reason; only unexpected errors throw (and are retried by Temporal).
+ */
+export function crawlPage(deps: CrawlDependencies) {
+  return async (input: { request: CrawlRequest; runId: string; url: string }): Promise<PageOutcome> => {
+    const { request, runId, url } = input;
+    const inScope = scopeOf(request.settings);
+    const origin = originOf(url);
+    if (!(await deps.robots.isAllowed(url))) return { url, outcome: 'skipped', reason: 'robots', links: [] };
+
+    const release = await deps.politeness.acquire(new URL(url).host, { crawlDelaySeconds: await deps.robots.crawlDelay(origin) });
+    let fetched;
+    try {
+      Context.current().heartbeat({ url, step: 'fetch' });
+      fetched = await safeFetch(url, {
+        userAgent: deps.userAgent,
+        policy: deps.urlPolicy,
+        robots: deps.robots,
+        allowedContentTypes: PAGE_CONTENT_TYPES,
+        maxBodyBytes: deps.maxPageBytes,
+      });
+    } finally {
+      await release();
+    }
+    if (!fetched.ok) {
+      const skip = SKIP_REASONS[fetched.reason];
+      if (skip) return { url, outcome: 'skipped', reason: skip, links: [] };
+      const reason = fetched.reason === 'http_error' ? `http_${fetched.status ?? 'error'}` : fetched.reason;
+      return { url, outcome: 'failed', reason, links: [] };
+    }
+
+    // A redirect may land on a page that is out of scope, or one this run already has.
+    const landed = inScope(fetched.finalUrl);
+    if (!landed.url) return { url, outcome: 'skipped', reason: landed.reason ?? 'out_of_scope', links: [] };
+    if (landed.url !== url) {
+      const fresh = await deps.redis.sadd(`scs:crawl:seen:${runId}`, landed.url);
+      if (fresh === 0) return { url, outcome: 'skipped', reason: 'redirect', links: [] };
+    }
+
+    Context.current().heartbeat({ url, step: 'parse' });
+    let page: ParsedPage;
+    try {
+      page = parsePage({ url: landed.url, html: fetched.body, headers: fetched.headers });
+    } catch (error) {
+      if (isPageParseError(error)) return { url, outcome: 'skipped', reason: error.reason === 'too_large' ? 'too_large' : `unparsable_${error.reason}`, links: [] };
+      throw error;
+    }
+    const links = [...new Set(page.links.map((l) => inScope(l.url).url).filter((u): u is string => u !== null))];
+    if (page.canonicalUrl && page.canonicalUrl !== landed.url) {
+      const canonical = inScope(page.canonicalUrl).url;
+      return { url, outcome: 'skipped', reason: 'duplicate_canonical', links: canonical ? [...links, canonical] : links };
+    }
+    const firstWithHash = await deps.redis.set(`scs:crawl:hash:${runId}:${page.contentHash}`, landed.url, 'EX', DUPLICATE_TTL_SECONDS, 'NX');
+    if (firstWithHash === null) return { url, outcome: 'skipped', reason: 'duplicate_content', links };
+
+    const chunks = chunkPage(page);
+    const indexedAt = new Date().toISOString();
+    const operations = chunks.flatMap((chunk) => [
+      { index: { _index: KNOWLEDGE_INDEX_ALIAS, _id: chunkId(request.orgId, request.sourceId, landed.url!, chunk.index) } },
+      {
+        kind: 'chunk',
+        orgId: request.orgId,
+        sourceId: request.sourceId,
+        accessRoles: request.settings.accessRoles,
+        crawlRunId: runId,
+        pageUrl: landed.url,
+        canonicalUrl: page.canonicalUrl ?? landed.url,
+        title: page.title,
+        headingPath: chunk.headingPath.join(' › '),
+        anchor: chunk.anchor,
+        chunkIndex: chunk.index,
+        text: chunk.text,
+        language: page.language,
+        contentHash: page.contentHash,
+        lastModified: page.lastModified,
+        indexedAt,
+      },
+    ]);
+    Context.current().heartbeat({ url, step: 'index' });
+    if (operations.length > 0) {
+      const { body } = await deps.openSearch.bulk({ body: operations, refresh: false });
+      if (body.errors) throw new Error(`indexing ${landed.url} failed: ${JSON.stringify(body.items.find((i) => Object.values(i)[0]?.error))}`);
+    }
+    // The page may have shrunk since the last crawl: drop its chunks past the new end.
+    await deps.openSearch.deleteByQuery({
+      index: KNOWLEDGE_INDEX_ALIAS,
+      conflicts: 'proceed',
+      body: {
+        query: {
+          bool: {
+            filter: [
+              { term: { orgId: request.orgId } },
+              { term: { sourceId: request.sourceId } },
+              { term: { pageUrl: landed.url } },
+              { range: { chunkIndex: { gte: chunks.length } } },
+            ],
+          },
+        },
+      },
+    });
+    return { url, outcome: 'indexed', chunks: chunks.length, links };
+  };
+}

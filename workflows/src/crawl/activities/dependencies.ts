@@ -1,0 +1,19 @@
+import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
+import type { Logger, Redis } from '@scs/shared';
+import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import type { Politeness, RobotsTxt, UrlPolicy } from '../../fetching/index.js';
+
+/** Long-lived collaborators of the crawl activities, created once per worker process. */
+export interface CrawlDependencies {
+  redis: Redis;
+  pubsub: RedisPubSub;
+  openSearch: OpenSearchClient;
+  robots: RobotsTxt;
+  politeness: Politeness;
+  /** Which addresses may be fetched (private ones only where configuration allows). */
+  urlPolicy: UrlPolicy;
+  userAgent: string;
+  logger: Logger;
+  /** Largest page accepted, in bytes. */
+  maxPageBytes: number;
+}

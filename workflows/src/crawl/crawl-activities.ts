@@ -1,0 +1,18 @@
+import type { CrawlProgress, CrawlRequest, PageOutcome } from './crawl-contract.js';
+
+/**
+ * What the crawl workflow asks of the outside world. Each is a plain async function in
+ * `activities/`; the workflow only sees this interface (its sandbox must not import them).
+ */
+export interface CrawlActivities {
+  /** The first URLs: the start URL and, when the source says so, the in-scope URLs of its sitemaps. */
+  planCrawl(request: CrawlRequest): Promise<string[]>;
+  /** Of `urls`, those this run has not seen yet (remembered in Redis, so the workflow's state stays small). */
+  claimUrls(runKey: string, urls: string[]): Promise<string[]>;
+  /** Fetches, parses, chunks and indexes one page; never throws for an expected skip or failure. */
+  crawlPage(input: { request: CrawlRequest; runId: string; url: string }): Promise<PageOutcome>;
+  /** Announces progress to `crawlProgress` subscribers. */
+  publishProgress(input: { orgId: string; sourceId: string; runId: string; progress: CrawlProgress }): Promise<void>;
+  /** After a complete run: removes what earlier runs indexed from pages this run no longer found. */
+  removeStalePages(input: { orgId: string; sourceId: string; runId: string }): Promise<number>;
+}

@@ -1,0 +1,58 @@
+/**
+ * The contract of the crawl workflow, shared by the workflow, its worker and the clients that
+ * start and steer it (the knowledge subgraph). Only plain types and Temporal definitions here:
+ * this file is bundled into the deterministic workflow sandbox.
+ */
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+export const INGESTION_TASK_QUEUE = 'ingestion';
+
+/** Custom search attributes the stack registers, so admins can find runs in the Temporal UI. */
+export const SEARCH_ATTRIBUTES = { orgId: 'ScsOrgId', sourceId: 'ScsSourceId', status: 'ScsCrawlStatus' } as const;
+
+/** One run per source at a time: starting again while one runs is refused by Temporal itself. */
+export function crawlWorkflowId(sourceId: string): string {
+  return `crawl-source-${sourceId}`;
+}
+
+export type CrawlStatus = 'running' | 'paused' | 'cancelled' | 'completed' | 'failed';
+
+/** The source's settings as they were when the run started. */
+export interface CrawlSettings {
+  startUrl: string;
+  scope: 'host' | 'path_prefix';
+  includePatterns: string[];
+  excludePatterns: string[];
+  maxDepth: number;
+  maxPages: number;
+  useSitemap: boolean;
+  jsRendering: 'auto' | 'always' | 'never';
+  accessRoles: string[];
+}
+
+export interface CrawlRequest {
+  orgId: string;
+  sourceId: string;
+  settings: CrawlSettings;
+}
+
+/** Live counts, with the reason of every skip and failure. */
+export interface CrawlProgress {
+  status: CrawlStatus;
+  discovered: number;
+  fetched: number;
+  indexed: number;
+  skipped: number;
+  failed: number;
+  skippedByReason: Record<string, number>;
+  failedByReason: Record<string, number>;
+}
+
+export type PageOutcome =
+  | { url: string; outcome: 'indexed'; chunks: number; links: string[] }
+  | { url: string; outcome: 'skipped' | 'failed'; reason: string; links: string[] };
+
+export const pauseCrawl = defineSignal('pauseCrawl');
+export const resumeCrawl = defineSignal('resumeCrawl');
+export const cancelCrawl = defineSignal('cancelCrawl');
+export const crawlProgressQuery = defineQuery<CrawlProgress>('crawlProgress');

@@ -1,0 +1,102 @@
+import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
+import {
+  baseEnvSchema,
+  createLogger,
+  createPubSub,
+  createRedis,
+  ensureKnowledgeIndex,
+  loadConfig,
+  port,
+  redisCheck,
+  redisEnvSchema,
+  runService,
+  startHealthServer,
+} from '@scs/shared';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { z } from 'zod';
+import { createCrawlActivities } from '../crawl/activities/index.js';
+import { INGESTION_TASK_QUEUE } from '../crawl/crawl-contract.js';
+import { createPoliteness, createRobots, type UrlPolicy } from '../fetching/index.js';
+
+const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend({
+  INGESTION_WORKER_HOST: z.string().default('127.0.0.1'),
+  /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
+  INGESTION_WORKER_PORT: port(4010),
+  OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Identifies the crawler to websites (robots.txt groups match its first word). */
+  CRAWLER_USER_AGENT: z.string().min(3).default('SCSBot/0.1 (+https://github.com/smart-customer-support)'),
+  /** Comma-separated hosts, IPs or CIDRs the crawler may fetch although private (e.g. 127.0.0.1 for tests). Empty = none. */
+  CRAWLER_ALLOW_PRIVATE_HOSTS: z.string().default(''),
+  /** Comma-separated ports allowed besides 80 and 443 (e.g. a local test site's). */
+  CRAWLER_ALLOWED_PORTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean).map(Number))
+    .refine((ports) => ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536), 'must be comma-separated port numbers'),
+  CRAWLER_MAX_PAGE_BYTES: z.coerce.number().int().min(10_000).default(5 * 1024 * 1024),
+  CRAWLER_MAX_CONCURRENT_PER_HOST: z.coerce.number().int().min(1).default(2),
+  CRAWLER_MIN_DELAY_MS: z.coerce.number().int().min(0).default(500),
+  /** Sizes of the embedding vectors in the knowledge index (the models' output sizes). */
+  TEXT_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(384),
+  IMAGE_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(512),
+});
+
+/** The worker of the `ingestion` task queue: the crawl workflow and its activities. */
+runService('ingestion-worker', async () => {
+  const config = loadConfig(envSchema);
+  const logger = createLogger('ingestion-worker', config.LOG_LEVEL);
+  const redis = createRedis(config.REDIS_URL, 'ingestion-worker');
+  const pubsub = createPubSub(config.REDIS_URL, 'ingestion-worker');
+  const openSearch = new OpenSearchClient({ node: config.OPENSEARCH_URL, requestTimeout: 30_000 });
+  await ensureKnowledgeIndex(openSearch, { textDimensions: config.TEXT_EMBEDDING_DIMENSIONS, imageDimensions: config.IMAGE_EMBEDDING_DIMENSIONS });
+  const urlPolicy: UrlPolicy = {
+    allowPrivateHosts: config.CRAWLER_ALLOW_PRIVATE_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+    allowedPorts: config.CRAWLER_ALLOWED_PORTS,
+  };
+  const activities = createCrawlActivities({
+    redis,
+    pubsub,
+    openSearch,
+    urlPolicy,
+    userAgent: config.CRAWLER_USER_AGENT,
+    logger,
+    maxPageBytes: config.CRAWLER_MAX_PAGE_BYTES,
+    robots: createRobots({ redis, userAgent: config.CRAWLER_USER_AGENT, fetch: { policy: urlPolicy } }),
+    politeness: createPoliteness({
+      redis,
+      maxConcurrentPerHost: config.CRAWLER_MAX_CONCURRENT_PER_HOST,
+      minDelayMs: config.CRAWLER_MIN_DELAY_MS,
+    }),
+  });
+
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const health = await startHealthServer({
+    name: 'ingestion-worker',
+    host: config.INGESTION_WORKER_HOST,
+    port: config.INGESTION_WORKER_PORT,
+    logger,
+    checks: [
+      redisCheck(redis),
+      { name: 'opensearch', check: async () => void (await openSearch.cluster.health({})) },
+      { name: 'temporal', check: async () => void (await connection.workflowService.getSystemInfo({})) },
+    ],
+  });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: INGESTION_TASK_QUEUE,
+    workflowsPath: require.resolve('../workflows.js'),
+    activities,
+  });
+  logger.info({ taskQueue: INGESTION_TASK_QUEUE }, 'ingestion worker started');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => worker.shutdown());
+  await worker.run();
+  health.close();
+  await connection.close();
+  await pubsub.close();
+  redis.disconnect();
+  await openSearch.close();
+  logger.info('ingestion worker stopped');
+});
