@@ -114,4 +114,49 @@ describe('crawling a website end to end', () => {
       expect(body.count, removed).toBe(0);
     }
   }, 300_000);
+
+  it('survives its worker being killed mid-crawl: a new worker finishes the run, every page indexed exactly once', async () => {
+    site.mutate('first-version');
+    const added = await as('mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', {
+      i: { startUrl: `${site.baseUrl}/docs/`, scope: 'PATH_PREFIX', jsRendering: 'NEVER', maxPages: 120, maxDepth: 6 },
+    });
+    const killedSource = added.body.data!.addSource.id as string;
+    const client = wsClient(gateway.baseUrl, { authorization: `Bearer ${curator.accessToken}` });
+    try {
+      const events = collect(client, `subscription($s: ID!) { crawlProgress(sourceId: $s) { ${PROGRESS} } }`, { s: killedSource });
+      await waitForChannelSubscribers(subscriptionTopic('crawlProgress', { sourceId: killedSource }, curator.orgId), 1);
+      expect((await as('mutation($s: ID!) { startCrawl(sourceId: $s) { runId } }', { s: killedSource })).body.errors).toBeUndefined();
+      // Kill the worker hard once a few pages are in, with activities in flight.
+      for (;;) {
+        const progress = (await events.next(60_000)).data!.crawlProgress;
+        if (progress.indexed >= 5) break;
+      }
+      process.kill(worker.pid, 'SIGKILL');
+      await worker.exited;
+      worker = await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port, CRAWLER_MAX_PAGE_BYTES: String(2 * 1024 * 1024) });
+      let final: Record<string, any>;
+      for (;;) {
+        final = (await events.next(180_000)).data!.crawlProgress;
+        if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(final.status)) break;
+      }
+      expect(final.status).toBe('COMPLETED');
+      const docsPages = site.manifest.pages.filter((p) => p.expected === 'indexed' && p.path.startsWith('/docs/'));
+      expect(final.indexed).toBe(docsPages.length);
+      // Exactly once: each page's chunks are numbered 0..n-1 with no gaps or repeats, whatever was retried.
+      await openSearch.indices.refresh({ index: KNOWLEDGE_INDEX_ALIAS });
+      const { body } = await openSearch.search({
+        index: KNOWLEDGE_INDEX_ALIAS,
+        body: { size: 10_000, _source: ['pageUrl', 'chunkIndex'], query: { term: { sourceId: killedSource } } },
+      });
+      const byPage = new Map<string, number[]>();
+      for (const hit of body.hits.hits) {
+        const doc = hit._source as { pageUrl: string; chunkIndex: number };
+        byPage.set(doc.pageUrl, [...(byPage.get(doc.pageUrl) ?? []), doc.chunkIndex]);
+      }
+      expect(byPage.size).toBe(docsPages.length);
+      for (const [page, indexes] of byPage) expect(indexes.sort((a, b) => a - b), page).toEqual(indexes.map((_, i) => i));
+    } finally {
+      await client.dispose();
+    }
+  }, 300_000);
 });

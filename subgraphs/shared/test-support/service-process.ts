@@ -4,6 +4,7 @@ import { REPO_ROOT, stackEnv } from './stack-env.js';
 
 export interface ServiceProcess {
   name: string;
+  pid: number;
   /** Base URL, e.g. http://127.0.0.1:4101 */
   baseUrl: string;
   /** Everything the process wrote so far, stdout and stderr interleaved. */
@@ -40,6 +41,7 @@ export async function startService(options: StartOptions): Promise<ServiceProces
 
   const service: ServiceProcess = {
     name: options.name,
+    pid: child.pid ?? -1,
     baseUrl,
     output: () => output,
     logLines: () =>

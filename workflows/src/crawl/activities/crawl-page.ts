@@ -5,6 +5,7 @@ import { originOf, PAGE_CONTENT_TYPES, safeFetch, type SafeFetchFailureReason } 
 import { chunkPage, isPageParseError, parsePage, type ParsedPage } from '../../parsing/index.js';
 import type { CrawlRequest, PageOutcome } from '../crawl-contract.js';
 import type { CrawlDependencies } from './dependencies.js';
+import { claimOnce } from './frontier.js';
 import { scopeOf } from './scope.js';
 
 /** Fetch failures that mean "not for us" (skipped) rather than "broken" (failed). */
@@ -59,8 +60,9 @@ export function crawlPage(deps: CrawlDependencies) {
     const landed = inScope(fetched.finalUrl);
     if (!landed.url) return { url, outcome: 'skipped', reason: landed.reason ?? 'out_of_scope', links: [] };
     if (landed.url !== url) {
-      const fresh = await deps.redis.sadd(`scs:crawl:seen:${runId}`, landed.url);
-      if (fresh === 0) return { url, outcome: 'skipped', reason: 'redirect', links: [] };
+      const { workflowExecution, activityId } = Context.current().info;
+      const fresh = await claimOnce(deps.redis, runId, `${workflowExecution?.runId}:${activityId}:redirect`, [landed.url]);
+      if (fresh.length === 0) return { url, outcome: 'skipped', reason: 'redirect', links: [] };
     }
 
     Context.current().heartbeat({ url, step: 'parse' });
@@ -76,8 +78,10 @@ export function crawlPage(deps: CrawlDependencies) {
       const canonical = inScope(page.canonicalUrl).url;
       return { url, outcome: 'skipped', reason: 'duplicate_canonical', links: canonical ? [...links, canonical] : links };
     }
-    const firstWithHash = await deps.redis.set(`scs:crawl:hash:${runId}:${page.contentHash}`, landed.url, 'EX', DUPLICATE_TTL_SECONDS, 'NX');
-    if (firstWithHash === null) return { url, outcome: 'skipped', reason: 'duplicate_content', links };
+    // The first page with this content claims it; a retry of that same page finds its own claim.
+    const hashKey = `scs:crawl:hash:${runId}:${page.contentHash}`;
+    const claimed = await deps.redis.set(hashKey, landed.url, 'EX', DUPLICATE_TTL_SECONDS, 'NX');
+    if (claimed === null && (await deps.redis.get(hashKey)) !== landed.url) return { url, outcome: 'skipped', reason: 'duplicate_content', links };
 
     const chunks = chunkPage(page);
     const indexedAt = new Date().toISOString();
