@@ -14,3 +14,4 @@ export * from './system-status.js';
 export * from './auth/index.js';
 export * from './search/knowledge-index.js';
 export * from './health-server.js';
+export * from './validation.js';

@@ -1,15 +1,8 @@
-import { badUserInput, forbidden, hasPermission, principalOf, subscriptionTopic, type SubscriptionEvent } from '@scs/shared';
+import { badUserInput, forbidden, hasPermission, isUuid, principalOf, requireUuid, subscriptionTopic, type SubscriptionEvent } from '@scs/shared';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChatContext } from '../context.js';
 import { MessageRecord } from '../entities/message.entity.js';
 import { ChatMessage, PostMessageInput } from './chat-message.type.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requireUuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw badUserInput(`${field} must be a UUID.`, field);
-  return value;
-}
 
 /** The event published for `messageAdded`: chat's own fields, and the author as a reference. */
 export function messageAddedEvent(message: ChatMessage): SubscriptionEvent {
@@ -38,7 +31,7 @@ export class ChatMessageResolver {
   @Query(() => ChatMessage, { nullable: true, description: 'One message by id, from a conversation you may read.' })
   async chatMessage(@Arg('id', () => ID) id: string, @Ctx() ctx: ChatContext): Promise<ChatMessage | null> {
     const { orgId } = principalOf(ctx.identity);
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const record = await ctx.em.findOne(MessageRecord, { id, organizationId: orgId });
     if (!record || !(await canRead(ctx, orgId, record.conversationId))) return null;
     return ChatMessage.from(record);

@@ -1,4 +1,4 @@
-import { audit, badUserInput, notFound, principalOf, subscriptionTopic } from '@scs/shared';
+import { audit, badUserInput, principalOf, subscriptionTopic } from '@scs/shared';
 import {
   cancelCrawl,
   crawlProgressQuery,
@@ -13,17 +13,8 @@ import {
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/client';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';
-import { SourceRecord } from '../entities/source.entity.js';
+import { sourceOrFail } from './source-lookup.js';
 import { CrawlProgress, CrawlRun } from './crawl.types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function sourceOrFail(ctx: KnowledgeContext, id: string): Promise<SourceRecord> {
-  const { orgId } = principalOf(ctx.identity);
-  const record = UUID.test(id) ? await ctx.em.findOne(SourceRecord, { id, organizationId: orgId }) : null;
-  if (!record) throw notFound('No source of this organization has that id.');
-  return record;
-}
 
 function progressView(sourceId: string, runId: string, state: ProgressState): CrawlProgress {
   const reasons = (counts: Record<string, number>) => Object.entries(counts).map(([reason, count]) => ({ reason, count }));

@@ -1,19 +1,11 @@
-import { audit, badUserInput, KNOWLEDGE_INDEX_ALIAS, notFound, principalOf } from '@scs/shared';
+import { audit, badUserInput, isUuid, KNOWLEDGE_INDEX_ALIAS, principalOf } from '@scs/shared';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';
+import { sourceOrFail } from './source-lookup.js';
 import { SourceRecord } from '../entities/source.entity.js';
 import { applySettings, normalizeStartUrl, SOURCE_DEFAULTS } from './source-settings.js';
 import { AddSourceInput, Source, SourceSettingsInput } from './source.types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function sourceOrFail(ctx: KnowledgeContext, id: string): Promise<SourceRecord> {
-  const { orgId } = principalOf(ctx.identity);
-  const record = UUID.test(id) ? await ctx.em.findOne(SourceRecord, { id, organizationId: orgId }) : null;
-  if (!record) throw notFound('No source of this organization has that id.');
-  return record;
-}
 
 /** Everything that changed, for the audit trail. */
 function changes(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
@@ -42,7 +34,7 @@ export class SourceResolver {
   @Query(() => Source, { nullable: true, description: 'One source of your organization.' })
   async source(@Arg('id', () => ID) id: string, @Ctx() ctx: KnowledgeContext): Promise<Source | null> {
     const { orgId } = principalOf(ctx.identity);
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const record = await ctx.em.findOne(SourceRecord, { id, organizationId: orgId });
     return record ? Source.from(record) : null;
   }
