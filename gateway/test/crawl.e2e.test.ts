@@ -77,7 +77,7 @@ describe('crawling a website end to end', () => {
 
   it('crawls the site, counting every page with a reason, and makes its text searchable', async () => {
     const added = await as('mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', {
-      i: { startUrl: `${site.baseUrl}/`, jsRendering: 'NEVER', maxPages: 120, maxDepth: 6 },
+      i: { startUrl: `${site.baseUrl}/`, jsRendering: 'AUTO', maxPages: 120, maxDepth: 6 },
     });
     expect(added.body.errors, JSON.stringify(added.body.errors)).toBeUndefined();
     sourceId = added.body.data!.addSource.id;
@@ -85,7 +85,7 @@ describe('crawling a website end to end', () => {
     const progress = await crawlToTheEnd();
     const reasons = (list: { reason: string; count: number }[]) => Object.fromEntries(list.map((r) => [r.reason, r.count]));
     expect(progress.status).toBe('COMPLETED');
-    // Every page the fixture's manifest says a correct crawler indexes (the JavaScript page with its raw HTML for now).
+    // Every page the fixture's manifest says a correct crawler indexes.
     expect(progress.indexed).toBe(site.manifest.expectedCounts.pages.indexed);
     expect(reasons(progress.skippedByReason)).toMatchObject({ robots: expect.any(Number), duplicate_canonical: 1, duplicate_content: 1 });
     expect(reasons(progress.failedByReason)).toMatchObject({ http_404: expect.any(Number) });
@@ -94,6 +94,9 @@ describe('crawling a website end to end', () => {
 
     const indexedPage = site.manifest.pages.find((p) => p.expected === 'indexed' && p.containsText?.length && !p.requiresJavaScript)!;
     expect(await searchText(indexedPage.containsText![0]!)).toContain(`${site.baseUrl}${indexedPage.path}`);
+    // The page whose text only its script writes was rendered in Chromium (AUTO mode), and only that one.
+    const scripted = site.manifest.pages.find((p) => p.requiresJavaScript)!;
+    expect(await searchText(scripted.containsText![0]!)).toEqual([`${site.baseUrl}${scripted.path}`]);
 
     const runs = await as('query($s: ID!) { crawlRuns(sourceId: $s) { status progress { indexed } } }', { s: sourceId });
     expect(runs.body.data!.crawlRuns[0]).toMatchObject({ status: 'COMPLETED', progress: { indexed: progress.indexed } });

@@ -17,7 +17,8 @@ const planning = proxyActivities<CrawlActivities>({
 });
 const pages = proxyActivities<CrawlActivities>({
   startToCloseTimeout: '3 minutes',
-  heartbeatTimeout: '1 minute',
+  // Activities heartbeat between steps; a fetch is bounded at 30 s, so silence beyond this means a dead worker.
+  heartbeatTimeout: '45 seconds',
   retry: { maximumAttempts: 4, initialInterval: '2s', backoffCoefficient: 2 },
 });
 

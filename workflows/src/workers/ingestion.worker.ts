@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { createCrawlActivities } from '../crawl/activities/index.js';
 import { INGESTION_TASK_QUEUE } from '../crawl/crawl-contract.js';
 import { createPoliteness, createRobots, type UrlPolicy } from '../fetching/index.js';
+import { createBrowserPool } from '../rendering/index.js';
 
 const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend({
   INGESTION_WORKER_HOST: z.string().default('127.0.0.1'),
@@ -39,6 +40,9 @@ const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend({
   CRAWLER_MAX_CONCURRENT_PER_HOST: z.coerce.number().int().min(1).default(2),
   CRAWLER_MIN_DELAY_MS: z.coerce.number().int().min(0).default(500),
   /** Sizes of the embedding vectors in the knowledge index (the models' output sizes). */
+  /** Chromium for JavaScript-rendered pages (Debian's; Puppeteer never downloads one), and pages rendered at once. */
+  PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  CRAWLER_MAX_BROWSER_PAGES: z.coerce.number().int().min(1).default(2),
   TEXT_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(384),
   IMAGE_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(512),
 });
@@ -55,7 +59,9 @@ runService('ingestion-worker', async () => {
     allowPrivateHosts: config.CRAWLER_ALLOW_PRIVATE_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
     allowedPorts: config.CRAWLER_ALLOWED_PORTS,
   };
+  const browsers = createBrowserPool({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, maxPages: config.CRAWLER_MAX_BROWSER_PAGES });
   const activities = createCrawlActivities({
+    browsers,
     redis,
     pubsub,
     openSearch,
@@ -94,6 +100,7 @@ runService('ingestion-worker', async () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => worker.shutdown());
   await worker.run();
   health.close();
+  await browsers.close();
   await connection.close();
   await pubsub.close();
   redis.disconnect();

@@ -3,6 +3,7 @@ import { Context } from '@temporalio/activity';
 import { KNOWLEDGE_INDEX_ALIAS } from '@scs/shared';
 import { originOf, PAGE_CONTENT_TYPES, safeFetch, type SafeFetchFailureReason } from '../../fetching/index.js';
 import { chunkPage, isPageParseError, parsePage, type ParsedPage } from '../../parsing/index.js';
+import { renderPage } from '../../rendering/index.js';
 import type { CrawlRequest, PageOutcome } from '../crawl-contract.js';
 import type { CrawlDependencies } from './dependencies.js';
 import { claimOnce } from './frontier.js';
@@ -69,6 +70,14 @@ export function crawlPage(deps: CrawlDependencies) {
     let page: ParsedPage;
     try {
       page = parsePage({ url: landed.url, html: fetched.body, headers: fetched.headers });
+      // In `auto` mode only pages whose raw HTML holds little text but scripts go to the browser.
+      const render = request.settings.jsRendering === 'always' || (request.settings.jsRendering === 'auto' && page.needsJavaScript);
+      if (render) {
+        Context.current().heartbeat({ url, step: 'render' });
+        const rendered = await renderPage(deps.browsers, landed.url, { policy: deps.urlPolicy, maxBytes: deps.maxPageBytes, userAgent: deps.userAgent });
+        if (!rendered.ok) return { url, outcome: 'failed', reason: rendered.reason, links: [] };
+        page = parsePage({ url: landed.url, html: rendered.html, headers: fetched.headers });
+      }
     } catch (error) {
       if (isPageParseError(error)) return { url, outcome: 'skipped', reason: error.reason === 'too_large' ? 'too_large' : `unparsable_${error.reason}`, links: [] };
       throw error;

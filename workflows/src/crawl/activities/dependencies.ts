@@ -2,6 +2,7 @@ import type { Client as OpenSearchClient } from '@opensearch-project/opensearch'
 import type { Logger, Redis } from '@scs/shared';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { Politeness, RobotsTxt, UrlPolicy } from '../../fetching/index.js';
+import type { BrowserPool } from '../../rendering/index.js';
 
 /** Long-lived collaborators of the crawl activities, created once per worker process. */
 export interface CrawlDependencies {
@@ -16,4 +17,6 @@ export interface CrawlDependencies {
   logger: Logger;
   /** Largest page accepted, in bytes. */
   maxPageBytes: number;
+  /** Chromium, for pages whose text only exists after their scripts ran. */
+  browsers: BrowserPool;
 }
