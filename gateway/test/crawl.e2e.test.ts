@@ -1,4 +1,5 @@
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
+import { Client as TemporalClient, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { KNOWLEDGE_INDEX_ALIAS, subscriptionTopic } from '@scs/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -162,4 +163,40 @@ describe('crawling a website end to end', () => {
       await client.dispose();
     }
   }, 300_000);
+
+  it('keeps a Temporal schedule in step with the source’s re-crawl setting, and a triggered schedule crawls', async () => {
+    const connection = await Connection.connect({ address: stackEnv().TEMPORAL_ADDRESS! });
+    const temporal = new TemporalClient({ connection });
+    try {
+      const added = await as('mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', {
+        i: { startUrl: `${site.baseUrl}/billing/`, scope: 'PATH_PREFIX', jsRendering: 'NEVER', recrawlSchedule: '0 3 * * *' },
+      });
+      expect(added.body.errors).toBeUndefined();
+      const scheduled = added.body.data!.addSource.id as string;
+      const schedule = temporal.schedule.getHandle(`recrawl-source-${scheduled}`);
+      expect((await schedule.describe()).spec.calendars?.[0]).toMatchObject({ hour: [{ start: 3, end: 3, step: 1 }] });
+
+      await as('mutation($id: ID!, $i: SourceSettingsInput!) { updateSource(id: $id, input: $i) { id } }', { id: scheduled, i: { recrawlSchedule: '30 4 * * 1' } });
+      expect((await schedule.describe()).spec.calendars?.[0]).toMatchObject({ hour: [{ start: 4, end: 4, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] });
+
+      // Run it now, as the schedule would at 04:30 on Monday; the run appears among the source's crawls and completes.
+      await schedule.trigger();
+      await expect
+        .poll(async () => (await as('query($s: ID!) { crawlRuns(sourceId: $s) { status } }', { s: scheduled })).body.data!.crawlRuns[0]?.status, {
+          timeout: 60_000,
+          interval: 500,
+        })
+        .toBe('COMPLETED');
+
+      await as('mutation($id: ID!, $i: SourceSettingsInput!) { updateSource(id: $id, input: $i) { id } }', { id: scheduled, i: { recrawlSchedule: '' } });
+      await expect(schedule.describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+
+      await as('mutation($id: ID!, $i: SourceSettingsInput!) { updateSource(id: $id, input: $i) { id } }', { id: scheduled, i: { recrawlSchedule: '@daily' } });
+      expect((await schedule.describe()).spec).toBeDefined();
+      expect((await as('mutation($id: ID!) { deleteSource(id: $id) }', { id: scheduled })).body.data).toEqual({ deleteSource: true });
+      await expect(schedule.describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+    } finally {
+      await connection.close();
+    }
+  }, 120_000);
 });

@@ -8,12 +8,12 @@ import {
   resumeCrawl,
   SEARCH_ATTRIBUTES,
   type CrawlProgress as ProgressState,
-  type CrawlRequest,
 } from '@scs/workflows/crawl-contract';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/client';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';
 import { sourceOrFail } from './source-lookup.js';
+import { crawlRequestFor } from '../crawling/crawl-request.js';
 import { CrawlProgress, CrawlRun } from './crawl.types.js';
 
 function progressView(sourceId: string, runId: string, state: ProgressState): CrawlProgress {
@@ -41,21 +41,12 @@ export class CrawlResolver {
   @Mutation(() => CrawlRun, { description: 'Starts crawling a source. Only one crawl of a source runs at a time.' })
   async startCrawl(@Arg('sourceId', () => ID) sourceId: string, @Ctx() ctx: KnowledgeContext): Promise<CrawlRun> {
     const source = await sourceOrFail(ctx, sourceId);
-    const request: CrawlRequest = {
-      orgId: source.organizationId,
-      sourceId: source.id,
-      settings: {
-        startUrl: source.startUrl,
-        scope: source.scope,
-        includePatterns: source.includePatterns,
-        excludePatterns: source.excludePatterns,
-        maxDepth: source.maxDepth,
-        maxPages: source.maxPages,
-        useSitemap: source.useSitemap,
-        jsRendering: source.jsRendering,
-        accessRoles: source.accessRoles,
-      },
-    };
+    const request = crawlRequestFor(source);
+    // Scheduled runs carry a suffixed workflow id, so the id alone does not stop a manual run beside one.
+    const running = ctx.temporal.workflow.list({
+      query: `${SEARCH_ATTRIBUTES.sourceId} = "${source.id}" AND ExecutionStatus = "Running"`,
+    });
+    for await (const _ of running) throw badUserInput('A crawl of this source is already running.', 'sourceId');
     let handle;
     try {
       handle = await ctx.temporal.workflow.start('crawlSource', {

@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';
 import { sourceOrFail } from './source-lookup.js';
+import { removeRecrawlSchedule, syncRecrawlSchedule } from '../crawling/recrawl-schedules.js';
 import { SourceRecord } from '../entities/source.entity.js';
 import { applySettings, normalizeStartUrl, SOURCE_DEFAULTS } from './source-settings.js';
 import { AddSourceInput, Source, SourceSettingsInput } from './source.types.js';
@@ -58,6 +59,7 @@ export class SourceResolver {
       if (error instanceof UniqueConstraintViolationException) throw badUserInput('This organization already has a source with that start URL.', 'startUrl');
       throw error;
     }
+    if (record.recrawlSchedule) await syncRecrawlSchedule(ctx.temporal, record);
     return Source.from(record);
   }
 
@@ -74,13 +76,16 @@ export class SourceResolver {
     delete diff.updatedAt;
     if (Object.keys(diff).length > 0) audit(ctx.em, ctx.identity, { action: 'source.update', targetType: 'source', targetId: record.id, detail: diff });
     await ctx.em.flush();
+    // After the commit, and idempotent: saving the source again repairs a schedule that failed to sync.
+    await syncRecrawlSchedule(ctx.temporal, record);
     return Source.from(record);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a source and removes everything indexed from it.' })
   async deleteSource(@Arg('id', () => ID) id: string, @Ctx() ctx: KnowledgeContext): Promise<boolean> {
     const record = await sourceOrFail(ctx, id);
-    // Index entries first: if this fails the source still exists and the delete can be retried.
+    // Schedule and index entries first: if either fails the source still exists and the delete can be retried.
+    await removeRecrawlSchedule(ctx.temporal, record.id);
     await ctx.openSearch.deleteByQuery(
       { index: KNOWLEDGE_INDEX_ALIAS, body: { query: { bool: { filter: [{ term: { orgId: record.organizationId } }, { term: { sourceId: record.id } }] } } }, refresh: true, ignore_unavailable: true, conflicts: 'proceed' },
       { ignore: [404] },
