@@ -73,7 +73,7 @@ export class CrawlResolver {
       startedAt: new Date(),
       closedAt: null,
       progress: null,
-      temporalUiUrl: this.uiUrl(ctx, source.id, handle.firstExecutionRunId),
+      temporalUiUrl: this.uiUrl(ctx, crawlWorkflowId(source.id), handle.firstExecutionRunId),
     });
   }
 
@@ -134,23 +134,26 @@ export class CrawlResolver {
   }
 
   private async runView(ctx: KnowledgeContext, sourceId: string, execution: WorkflowExecutionInfo, latest: boolean): Promise<CrawlRun> {
+    // A crawl that continued as new is one run: it is named by its first execution, as in its progress events.
+    const runId = execution.raw.firstRunId || execution.runId;
     let progress: CrawlProgress | null = null;
     if (latest) {
       const state = await ctx.temporal.workflow.getHandle(execution.workflowId, execution.runId).query(crawlProgressQuery).catch(() => null);
-      if (state) progress = progressView(sourceId, execution.runId, state);
+      if (state) progress = progressView(sourceId, runId, state);
     }
     return Object.assign(new CrawlRun(), {
-      runId: execution.runId,
+      runId,
       sourceId,
       status: progress?.status ?? STATUS_BY_EXECUTION[execution.status.name] ?? 'failed',
       startedAt: execution.startTime,
       closedAt: execution.closeTime ?? null,
       progress,
-      temporalUiUrl: this.uiUrl(ctx, sourceId, execution.runId),
+      temporalUiUrl: this.uiUrl(ctx, execution.workflowId, execution.runId),
     });
   }
 
-  private uiUrl(ctx: KnowledgeContext, sourceId: string, runId: string): string {
-    return `${ctx.temporalUiUrl}/namespaces/${encodeURIComponent(ctx.temporalNamespace)}/workflows/${crawlWorkflowId(sourceId)}/${runId}/history`;
+  /** The execution in the Temporal Web UI (scheduled runs have their own, suffixed workflow ids). */
+  private uiUrl(ctx: KnowledgeContext, workflowId: string, runId: string): string {
+    return `${ctx.temporalUiUrl}/namespaces/${encodeURIComponent(ctx.temporalNamespace)}/workflows/${encodeURIComponent(workflowId)}/${runId}/history`;
   }
 }
