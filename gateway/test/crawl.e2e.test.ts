@@ -54,6 +54,17 @@ describe('crawling a website end to end', () => {
     return body.hits.hits.map((h) => (h._source as { pageUrl: string; anchor: string | null }).pageUrl);
   };
 
+  /** Reads progress events until the run ends, and returns the last one. */
+  async function untilFinished(events: ReturnType<typeof collect>, timeoutMs: number): Promise<Record<string, any>> {
+    for (;;) {
+      const event = await events.next(timeoutMs);
+      expect(event.errors, JSON.stringify(event.errors)).toBeUndefined();
+      const progress = event.data!.crawlProgress;
+      if (process.env.DEBUG_CRAWL) console.log(JSON.stringify(progress));
+      if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(progress.status)) return progress;
+    }
+  }
+
   async function crawlToTheEnd(): Promise<Record<string, any>> {
     const client = wsClient(gateway.baseUrl, { authorization: `Bearer ${curator.accessToken}` });
     try {
@@ -64,13 +75,7 @@ describe('crawling a website end to end', () => {
       expect(started.body.data!.startCrawl.temporalUiUrl).toContain(`/workflows/crawl-source-${sourceId}/`);
       const again = await as('mutation($s: ID!) { startCrawl(sourceId: $s) { runId } }', { s: sourceId });
       expect(again.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('already running') });
-      for (;;) {
-        const event = await events.next(120_000);
-        expect(event.errors, JSON.stringify(event.errors)).toBeUndefined();
-        const progress = event.data!.crawlProgress;
-        if (process.env.DEBUG_CRAWL) console.log(JSON.stringify(progress));
-        if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(progress.status)) return progress;
-      }
+      return await untilFinished(events, 120_000);
     } finally {
       await client.dispose();
     }
@@ -139,11 +144,7 @@ describe('crawling a website end to end', () => {
       process.kill(worker.pid, 'SIGKILL');
       await worker.exited;
       worker = await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port, CRAWLER_MAX_PAGE_BYTES: String(2 * 1024 * 1024) });
-      let final: Record<string, any>;
-      for (;;) {
-        final = (await events.next(180_000)).data!.crawlProgress;
-        if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(final.status)) break;
-      }
+      const final = await untilFinished(events, 180_000);
       expect(final.status).toBe('COMPLETED');
       const docsPages = site.manifest.pages.filter((p) => p.expected === 'indexed' && p.path.startsWith('/docs/'));
       expect(final.indexed).toBe(docsPages.length);

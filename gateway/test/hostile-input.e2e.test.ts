@@ -14,6 +14,7 @@ import {
   type GraphQLResponse,
   type ServiceProcess,
   type Session,
+  GENEROUS_RATE_LIMITS,
 } from '@scs/test-support';
 
 /**
@@ -101,12 +102,7 @@ describe('hostile input through the gateway', () => {
   let partnerKey: { id: string; secret: string };
 
   beforeAll(async () => {
-    system = await startSystem(1, {
-      RATE_LIMIT_PRINCIPAL_POINTS: '100000',
-      RATE_LIMIT_ANONYMOUS_POINTS: '100000',
-      RATE_LIMIT_GLOBAL_POINTS: '1000000',
-      AUTH_RATE_LIMIT_POINTS: '100000',
-    });
+    system = await startSystem(1, GENEROUS_RATE_LIMITS);
     gateway = system.gateways[0]!;
     admin = await registerAdmin(gateway, 'Hostile Admin');
     customer = await addMember(gateway, system.subgraphs.users, admin, 'CUSTOMER');

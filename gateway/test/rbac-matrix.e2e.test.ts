@@ -30,6 +30,7 @@ import {
   type GraphQLResponse,
   type ServiceProcess,
   type Session,
+  GENEROUS_RATE_LIMITS,
 } from '@scs/test-support';
 import { DEFAULT_ROLE_PERMISSIONS, type Permission, type Role } from '../../subgraphs/shared/src/auth/permissions.js';
 import { permissionMessage } from '../../subgraphs/shared/src/auth/authorize.js';
@@ -271,12 +272,7 @@ describe('RBAC matrix: every public root field × every principal, against the p
 
   beforeAll(async () => {
     // Generous limits: this file sends several hundred requests from one address in a minute.
-    system = await startSystem(1, {
-      RATE_LIMIT_PRINCIPAL_POINTS: '100000',
-      RATE_LIMIT_ANONYMOUS_POINTS: '100000',
-      RATE_LIMIT_GLOBAL_POINTS: '1000000',
-      AUTH_RATE_LIMIT_POINTS: '100000',
-    });
+    system = await startSystem(1, GENEROUS_RATE_LIMITS);
     gateway = system.gateways[0]!;
     users = system.subgraphs.users;
 

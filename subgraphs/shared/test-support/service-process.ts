@@ -139,3 +139,11 @@ export function startIngestionWorker(env: Record<string, string> = {}): Promise<
     env: { INGESTION_WORKER_PORT: String(TEST_PORTS.worker), CRAWLER_ALLOW_PRIVATE_HOSTS: '127.0.0.1', CRAWLER_MIN_DELAY_MS: '0', ...env },
   });
 }
+
+/** Limits high enough for test files that send hundreds of requests from one address within a minute. */
+export const GENEROUS_RATE_LIMITS: Record<string, string> = {
+  RATE_LIMIT_PRINCIPAL_POINTS: '100000',
+  RATE_LIMIT_ANONYMOUS_POINTS: '100000',
+  RATE_LIMIT_GLOBAL_POINTS: '1000000',
+  AUTH_RATE_LIMIT_POINTS: '100000',
+};

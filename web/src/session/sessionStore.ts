@@ -112,6 +112,11 @@ function parsePersisted(text: string | null): PersistedSession | null {
  * Components reach it through `useSession()`; the Apollo links and the WebSocket client through
  * the instance passed to `createGraphqlClients`.
  */
+/** The state with nobody signed in; `notice` says why, when there is something to say. */
+function signedOutState(notice: SessionState['notice']): SessionState {
+  return { status: 'signed-out', user: null, organization: null, role: null, viewer: null, viewerError: null, accessTokenExpiresAt: null, notice };
+}
+
 export class SessionStore {
   private readonly mutable: SessionState;
   /** Reactive, read-only view of the session for components. */
@@ -147,16 +152,7 @@ export class SessionStore {
 
     const persisted = this.readPersisted();
     this.refreshToken = persisted?.refreshToken ?? null;
-    this.mutable = reactive<SessionState>({
-      status: persisted ? 'restoring' : 'signed-out',
-      user: null,
-      organization: null,
-      role: null,
-      viewer: null,
-      viewerError: null,
-      accessTokenExpiresAt: null,
-      notice: null,
-    });
+    this.mutable = reactive<SessionState>({ ...signedOutState(null), status: persisted ? 'restoring' : 'signed-out' });
     this.state = readonly(this.mutable) as Readonly<SessionState>;
 
     if (options.watchBrowser ?? typeof window !== 'undefined') this.watchBrowser();
@@ -390,16 +386,7 @@ export class SessionStore {
     this.refreshToken = null;
     this.viewerRequest++;
     this.writePersisted(null);
-    Object.assign(this.mutable, {
-      status: 'signed-out',
-      user: null,
-      organization: null,
-      role: null,
-      viewer: null,
-      viewerError: null,
-      accessTokenExpiresAt: null,
-      notice,
-    } satisfies SessionState);
+    Object.assign(this.mutable, signedOutState(notice));
     this.emit({ type: 'signed-out', notice, byUser });
     void this.client?.clearStore().catch(() => undefined);
   }
