@@ -6,5 +6,5 @@
 source "$SCS_INFRA_DIR/lib/node-app.sh"
 SVC_DESC="Ingestion worker (Temporal task queue ingestion)"
 SVC_ORDER=75
-node_app workflows/dist/workers/ingestion.worker.js INGESTION_WORKER_PORT "${INGESTION_WORKER_PORT:-4010}" redis opensearch temporal
+node_app workflows/dist/workers/ingestion.worker.js INGESTION_WORKER_PORT "${INGESTION_WORKER_PORT:-4010}" postgres redis opensearch temporal
 SVC_URL="http://$SCS_HOST:${INGESTION_WORKER_PORT:-4010}/readyz"

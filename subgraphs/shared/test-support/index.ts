@@ -3,3 +3,4 @@ export * from './service-process.js';
 export * from './graphql-client.js';
 export * from './redis-channels.js';
 export * from './auth.js';
+export * from './database.js';

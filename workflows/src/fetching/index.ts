@@ -3,6 +3,7 @@ export {
   checkAddress,
   checkUrl,
   normalizeHostname,
+  refusedWithoutLookup,
   type Resolver,
   type UrlCheckReason,
   type UrlCheckResult,

@@ -220,3 +220,14 @@ export async function checkUrl(input: string | URL, policy: UrlPolicy = {}): Pro
   }
   return { ok: true, url, hostname, port, addresses };
 }
+
+const noLookup: Resolver = () => Promise.reject(new Error('no lookup'));
+
+/**
+ * True when the URL is refused whatever DNS would say: an IP literal or a host name in a private,
+ * loopback, link-local or metadata range. For sorting discovered links without resolving each one.
+ */
+export async function refusedWithoutLookup(input: string, policy: UrlPolicy = {}): Promise<boolean> {
+  const result = await checkUrl(input, { ...policy, resolver: noLookup });
+  return !result.ok && (result.reason === 'private_address' || result.reason === 'metadata_address');
+}

@@ -1,6 +1,7 @@
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import {
   baseEnvSchema,
+  databaseEnvSchema,
   createLogger,
   createPubSub,
   createRedis,
@@ -13,13 +14,15 @@ import {
   startHealthServer,
 } from '@scs/shared';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { Pool } from 'pg';
 import { z } from 'zod';
 import { createCrawlActivities } from '../crawl/activities/index.js';
 import { INGESTION_TASK_QUEUE } from '../crawl/crawl-contract.js';
 import { createPoliteness, createRobots, type UrlPolicy } from '../fetching/index.js';
+import { createThumbnailStore } from '../images/index.js';
 import { createBrowserPool } from '../rendering/index.js';
 
-const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend({
+const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend(databaseEnvSchema.shape).extend({
   INGESTION_WORKER_HOST: z.string().default('127.0.0.1'),
   /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
   INGESTION_WORKER_PORT: port(4010),
@@ -39,15 +42,19 @@ const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend({
   CRAWLER_MAX_PAGE_BYTES: z.coerce.number().int().min(10_000).default(5 * 1024 * 1024),
   CRAWLER_MAX_CONCURRENT_PER_HOST: z.coerce.number().int().min(1).default(2),
   CRAWLER_MIN_DELAY_MS: z.coerce.number().int().min(0).default(500),
-  /** Sizes of the embedding vectors in the knowledge index (the models' output sizes). */
+  /** Images fetched per page, the largest image file, and the most pixels an image may declare (decompression bombs). */
+  CRAWLER_MAX_IMAGES_PER_PAGE: z.coerce.number().int().min(0).max(200).default(20),
+  CRAWLER_MAX_IMAGE_BYTES: z.coerce.number().int().min(10_000).default(10 * 1024 * 1024),
+  CRAWLER_MAX_IMAGE_PIXELS: z.coerce.number().int().min(10_000).default(40_000_000),
   /** Chromium for JavaScript-rendered pages (Debian's; Puppeteer never downloads one), and pages rendered at once. */
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
   CRAWLER_MAX_BROWSER_PAGES: z.coerce.number().int().min(1).default(2),
+  /** Sizes of the embedding vectors in the knowledge index (the models' output sizes). */
   TEXT_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(384),
   IMAGE_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(512),
 });
 
-/** The worker of the `ingestion` task queue: the crawl workflow and its activities. */
+/** The worker of the `ingestion` task queue: the crawl workflow and its fetch, parse and image activities. */
 runService('ingestion-worker', async () => {
   const config = loadConfig(envSchema);
   const logger = createLogger('ingestion-worker', config.LOG_LEVEL);
@@ -59,6 +66,8 @@ runService('ingestion-worker', async () => {
     allowPrivateHosts: config.CRAWLER_ALLOW_PRIVATE_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
     allowedPorts: config.CRAWLER_ALLOWED_PORTS,
   };
+  // Thumbnails only: a small pool is plenty (one insert per new image).
+  const database = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
   const browsers = createBrowserPool({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, maxPages: config.CRAWLER_MAX_BROWSER_PAGES });
   const activities = createCrawlActivities({
     browsers,
@@ -69,6 +78,10 @@ runService('ingestion-worker', async () => {
     userAgent: config.CRAWLER_USER_AGENT,
     logger,
     maxPageBytes: config.CRAWLER_MAX_PAGE_BYTES,
+    thumbnails: createThumbnailStore(database),
+    maxImagesPerPage: config.CRAWLER_MAX_IMAGES_PER_PAGE,
+    maxImageBytes: config.CRAWLER_MAX_IMAGE_BYTES,
+    maxImagePixels: config.CRAWLER_MAX_IMAGE_PIXELS,
     robots: createRobots({ redis, userAgent: config.CRAWLER_USER_AGENT, fetch: { policy: urlPolicy } }),
     politeness: createPoliteness({
       redis,
@@ -85,6 +98,7 @@ runService('ingestion-worker', async () => {
     logger,
     checks: [
       redisCheck(redis),
+      { name: 'postgres', check: async () => void (await database.query('select 1')) },
       { name: 'opensearch', check: async () => void (await openSearch.cluster.health({})) },
       { name: 'temporal', check: async () => void (await connection.workflowService.getSystemInfo({})) },
     ],
@@ -101,6 +115,7 @@ runService('ingestion-worker', async () => {
   await worker.run();
   health.close();
   await browsers.close();
+  await database.end();
   await connection.close();
   await pubsub.close();
   redis.disconnect();

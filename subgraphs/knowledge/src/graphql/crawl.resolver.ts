@@ -5,6 +5,7 @@ import {
   crawlWorkflowId,
   INGESTION_TASK_QUEUE,
   pauseCrawl,
+  reasonList,
   resumeCrawl,
   SEARCH_ATTRIBUTES,
   type CrawlProgress as ProgressState,
@@ -17,13 +18,16 @@ import { crawlRequestFor } from '../crawling/crawl-request.js';
 import { CrawlProgress, CrawlRun } from './crawl.types.js';
 
 function progressView(sourceId: string, runId: string, state: ProgressState): CrawlProgress {
-  const reasons = (counts: Record<string, number>) => Object.entries(counts).map(([reason, count]) => ({ reason, count }));
   return Object.assign(new CrawlProgress(), {
     ...state,
     sourceId,
     runId,
-    skippedByReason: reasons(state.skippedByReason),
-    failedByReason: reasons(state.failedByReason),
+    skippedByReason: reasonList(state.skippedByReason),
+    failedByReason: reasonList(state.failedByReason),
+    // Runs started before images were counted have none of these.
+    imagesIndexed: state.imagesIndexed ?? 0,
+    imagesFailed: state.imagesFailed ?? 0,
+    imagesFailedByReason: reasonList(state.imagesFailedByReason ?? {}),
   });
 }
 

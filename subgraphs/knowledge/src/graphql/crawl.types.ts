@@ -23,7 +23,7 @@ export class CrawlProgress {
   @Field(() => CrawlStatusEnum)
   status!: string;
 
-  @Field(() => Int, { description: 'URLs found and queued (in scope, not seen before).' })
+  @Field(() => Int, { description: 'Distinct URLs found: those queued, and linked ones the run will not fetch (counted as skipped with their reason).' })
   discovered!: number;
 
   @Field(() => Int)
@@ -43,6 +43,15 @@ export class CrawlProgress {
 
   @Field(() => [ReasonCount])
   failedByReason!: ReasonCount[];
+
+  @Field(() => Int, { description: 'Images of indexed pages that were embedded and indexed (each image URL once per run).' })
+  imagesIndexed!: number;
+
+  @Field(() => Int)
+  imagesFailed!: number;
+
+  @Field(() => [ReasonCount], { description: 'Why images failed: corrupt, too_many_pixels, too_small, http_404, …' })
+  imagesFailedByReason!: ReasonCount[];
 }
 
 @ObjectType({ description: 'One crawl of a source, as Temporal runs it.' })

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
-import { KNOWLEDGE_INDEX_ALIAS } from '@scs/shared';
 import { originOf, PAGE_CONTENT_TYPES, safeFetch, type SafeFetchFailureReason } from '../../fetching/index.js';
 import { chunkPage, isPageParseError, parsePage, type ParsedPage } from '../../parsing/index.js';
 import { renderPage } from '../../rendering/index.js';
 import type { CrawlRequest, PageOutcome } from '../crawl-contract.js';
 import type { CrawlDependencies } from './dependencies.js';
 import { claimOnce } from './frontier.js';
-import { scopeOf } from './scope.js';
+import { stagePageImages } from './page-images.js';
+import { stageKeyFor, writeStage, type StagedDocument } from './page-stage.js';
+import { scopeOf, sortLinks } from './scope.js';
 
 /** Fetch failures that mean "not for us" (skipped) rather than "broken" (failed). */
 const SKIP_REASONS: Partial<Record<SafeFetchFailureReason, string>> = {
@@ -25,16 +26,17 @@ function chunkId(orgId: string, sourceId: string, pageUrl: string, index: number
 }
 
 /**
- * One page, start to finish: robots and politeness, a safe fetch, parsing, duplicate checks,
- * chunking and an idempotent bulk write to the knowledge index. Expected problems come back as
- * a skip or failure with a reason; only unexpected errors throw (and are retried by Temporal).
+ * One page up to its index documents: robots and politeness, a safe fetch, parsing, duplicate
+ * checks, chunking and its images; the documents are staged in Redis for the embedding worker.
+ * Expected problems come back as a skip or failure with a reason; only unexpected errors throw
+ * (and are retried by Temporal).
  */
 export function crawlPage(deps: CrawlDependencies) {
   return async (input: { request: CrawlRequest; runId: string; url: string }): Promise<PageOutcome> => {
     const { request, runId, url } = input;
     const inScope = scopeOf(request.settings);
     const origin = originOf(url);
-    if (!(await deps.robots.isAllowed(url))) return { url, outcome: 'skipped', reason: 'robots', links: [] };
+    if (!(await deps.robots.isAllowed(url))) return { url, outcome: 'skipped', reason: 'robots', links: [], rejectedLinks: [] };
 
     const release = await deps.politeness.acquire(new URL(url).host, { crawlDelaySeconds: await deps.robots.crawlDelay(origin) });
     let fetched;
@@ -52,18 +54,18 @@ export function crawlPage(deps: CrawlDependencies) {
     }
     if (!fetched.ok) {
       const skip = SKIP_REASONS[fetched.reason];
-      if (skip) return { url, outcome: 'skipped', reason: skip, links: [] };
+      if (skip) return { url, outcome: 'skipped', reason: skip, links: [], rejectedLinks: [] };
       const reason = fetched.reason === 'http_error' ? `http_${fetched.status ?? 'error'}` : fetched.reason;
-      return { url, outcome: 'failed', reason, links: [] };
+      return { url, outcome: 'failed', reason, links: [], rejectedLinks: [] };
     }
 
     // A redirect may land on a page that is out of scope, or one this run already has.
     const landed = inScope(fetched.finalUrl);
-    if (!landed.url) return { url, outcome: 'skipped', reason: landed.reason ?? 'out_of_scope', links: [] };
+    if (!landed.url) return { url, outcome: 'skipped', reason: landed.reason ?? 'out_of_scope', links: [], rejectedLinks: [] };
     if (landed.url !== url) {
       const { workflowExecution, activityId } = Context.current().info;
       const fresh = await claimOnce(deps.redis, runId, `${workflowExecution?.runId}:${activityId}:redirect`, [landed.url]);
-      if (fresh.length === 0) return { url, outcome: 'skipped', reason: 'redirect', links: [] };
+      if (fresh.length === 0) return { url, outcome: 'skipped', reason: 'redirect', links: [], rejectedLinks: [] };
     }
 
     Context.current().heartbeat({ url, step: 'parse' });
@@ -75,68 +77,45 @@ export function crawlPage(deps: CrawlDependencies) {
       if (render) {
         Context.current().heartbeat({ url, step: 'render' });
         const rendered = await renderPage(deps.browsers, landed.url, { policy: deps.urlPolicy, maxBytes: deps.maxPageBytes, userAgent: deps.userAgent });
-        if (!rendered.ok) return { url, outcome: 'failed', reason: rendered.reason, links: [] };
+        if (!rendered.ok) return { url, outcome: 'failed', reason: rendered.reason, links: [], rejectedLinks: [] };
         page = parsePage({ url: landed.url, html: rendered.html, headers: fetched.headers });
       }
     } catch (error) {
-      if (isPageParseError(error)) return { url, outcome: 'skipped', reason: error.reason === 'too_large' ? 'too_large' : `unparsable_${error.reason}`, links: [] };
+      if (isPageParseError(error)) return { url, outcome: 'skipped', reason: error.reason === 'too_large' ? 'too_large' : `unparsable_${error.reason}`, links: [], rejectedLinks: [] };
       throw error;
     }
-    const links = [...new Set(page.links.map((l) => inScope(l.url).url).filter((u): u is string => u !== null))];
+    const { follow: links, rejected: rejectedLinks } = await sortLinks(request.settings, deps.urlPolicy, page.links.map((l) => l.url));
     if (page.canonicalUrl && page.canonicalUrl !== landed.url) {
       const canonical = inScope(page.canonicalUrl).url;
-      return { url, outcome: 'skipped', reason: 'duplicate_canonical', links: canonical ? [...links, canonical] : links };
+      return { url, outcome: 'skipped', reason: 'duplicate_canonical', links: canonical ? [...links, canonical] : links, rejectedLinks };
     }
     // The first page with this content claims it; a retry of that same page finds its own claim.
     const hashKey = `scs:crawl:hash:${runId}:${page.contentHash}`;
     const claimed = await deps.redis.set(hashKey, landed.url, 'EX', DUPLICATE_TTL_SECONDS, 'NX');
-    if (claimed === null && (await deps.redis.get(hashKey)) !== landed.url) return { url, outcome: 'skipped', reason: 'duplicate_content', links };
+    if (claimed === null && (await deps.redis.get(hashKey)) !== landed.url) return { url, outcome: 'skipped', reason: 'duplicate_content', links, rejectedLinks };
 
     const chunks = chunkPage(page);
-    const indexedAt = new Date().toISOString();
-    const operations = chunks.flatMap((chunk) => [
-      { index: { _index: KNOWLEDGE_INDEX_ALIAS, _id: chunkId(request.orgId, request.sourceId, landed.url!, chunk.index) } },
-      {
-        kind: 'chunk',
-        orgId: request.orgId,
-        sourceId: request.sourceId,
-        accessRoles: request.settings.accessRoles,
-        crawlRunId: runId,
-        pageUrl: landed.url,
-        canonicalUrl: page.canonicalUrl ?? landed.url,
-        title: page.title,
-        headingPath: chunk.headingPath.join(' › '),
-        anchor: chunk.anchor,
-        chunkIndex: chunk.index,
-        text: chunk.text,
-        language: page.language,
-        contentHash: page.contentHash,
-        lastModified: page.lastModified,
-        indexedAt,
-      },
-    ]);
-    Context.current().heartbeat({ url, step: 'index' });
-    if (operations.length > 0) {
-      const { body } = await deps.openSearch.bulk({ body: operations, refresh: false });
-      if (body.errors) throw new Error(`indexing ${landed.url} failed: ${JSON.stringify(body.items.find((i) => Object.values(i)[0]?.error))}`);
-    }
-    // The page may have shrunk since the last crawl: drop its chunks past the new end.
-    await deps.openSearch.deleteByQuery({
-      index: KNOWLEDGE_INDEX_ALIAS,
-      conflicts: 'proceed',
-      body: {
-        query: {
-          bool: {
-            filter: [
-              { term: { orgId: request.orgId } },
-              { term: { sourceId: request.sourceId } },
-              { term: { pageUrl: landed.url } },
-              { range: { chunkIndex: { gte: chunks.length } } },
-            ],
-          },
-        },
-      },
-    });
-    return { url, outcome: 'indexed', chunks: chunks.length, links };
+    const documentBase = {
+      orgId: request.orgId,
+      sourceId: request.sourceId,
+      accessRoles: request.settings.accessRoles,
+      crawlRunId: runId,
+      pageUrl: landed.url,
+      canonicalUrl: page.canonicalUrl ?? landed.url,
+      title: page.title,
+      language: page.language,
+      contentHash: page.contentHash,
+      lastModified: page.lastModified,
+      indexedAt: new Date().toISOString(),
+    };
+    const staged: StagedDocument[] = chunks.map((chunk) => ({
+      id: chunkId(request.orgId, request.sourceId, landed.url!, chunk.index),
+      source: { ...documentBase, kind: 'chunk', headingPath: chunk.headingPath.join(' › '), anchor: chunk.anchor, chunkIndex: chunk.index, text: chunk.text },
+      embedText: chunk.text,
+    }));
+    const { images, failures } = await stagePageImages(deps, { request, runId, page, documentBase });
+    const stageKey = stageKeyFor(runId, landed.url);
+    await writeStage(deps.redis, stageKey, { pageUrl: landed.url, chunks: staged, images });
+    return { url, outcome: 'staged', stageKey, chunks: staged.length, images: images.length, imageFailures: failures, links, rejectedLinks };
   };
 }

@@ -2,6 +2,7 @@ import type { Client as OpenSearchClient } from '@opensearch-project/opensearch'
 import type { Logger, Redis } from '@scs/shared';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { Politeness, RobotsTxt, UrlPolicy } from '../../fetching/index.js';
+import type { ThumbnailStore } from '../../images/index.js';
 import type { BrowserPool } from '../../rendering/index.js';
 
 /** Long-lived collaborators of the crawl activities, created once per worker process. */
@@ -19,4 +20,12 @@ export interface CrawlDependencies {
   maxPageBytes: number;
   /** Chromium, for pages whose text only exists after their scripts ran. */
   browsers: BrowserPool;
+  /** Where image thumbnails are kept (PostgreSQL, content-addressed). */
+  thumbnails: ThumbnailStore;
+  /** Images fetched per page, at most. */
+  maxImagesPerPage: number;
+  /** Largest image file accepted, in bytes. */
+  maxImageBytes: number;
+  /** Most pixels an image may declare (decompression-bomb guard). */
+  maxImagePixels: number;
 }

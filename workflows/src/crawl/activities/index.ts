@@ -1,12 +1,13 @@
-import type { CrawlActivities } from '../crawl-activities.js';
+import type { CrawlActivities, PageIndexingActivities } from '../crawl-activities.js';
 import { crawlPage } from './crawl-page.js';
 import type { CrawlDependencies } from './dependencies.js';
 import { claimUrls } from './frontier.js';
+import { indexStagedPage, type IndexingDependencies } from './index-staged-page.js';
 import { planCrawl } from './plan-crawl.js';
 import { publishProgress } from './progress.js';
 import { removeStalePages } from './stale-pages.js';
 
-export type { CrawlDependencies };
+export type { CrawlDependencies, IndexingDependencies };
 
 /** The crawl activities, bound to one worker's clients. */
 export function createCrawlActivities(deps: CrawlDependencies): CrawlActivities {
@@ -17,4 +18,9 @@ export function createCrawlActivities(deps: CrawlDependencies): CrawlActivities 
     publishProgress: publishProgress(deps),
     removeStalePages: removeStalePages(deps),
   };
+}
+
+/** The crawl's activities served by the embedding worker. */
+export function createPageIndexingActivities(deps: IndexingDependencies): PageIndexingActivities {
+  return { indexStagedPage: indexStagedPage(deps) };
 }

@@ -1,5 +1,5 @@
 import { subscriptionTopic } from '@scs/shared';
-import type { CrawlProgress } from '../crawl-contract.js';
+import { reasonList, type CrawlProgress } from '../crawl-contract.js';
 import type { CrawlDependencies } from './dependencies.js';
 
 /** Announces a run's counts on the `crawlProgress` subscription channel of its organization. */
@@ -12,8 +12,9 @@ export function publishProgress(deps: CrawlDependencies) {
       ...input.progress,
       // Events carry values as the API shows them: enum names, not internal values.
       status: input.progress.status.toUpperCase(),
-      skippedByReason: Object.entries(input.progress.skippedByReason).map(([reason, count]) => ({ reason, count })),
-      failedByReason: Object.entries(input.progress.failedByReason).map(([reason, count]) => ({ reason, count })),
+      skippedByReason: reasonList(input.progress.skippedByReason),
+      failedByReason: reasonList(input.progress.failedByReason),
+      imagesFailedByReason: reasonList(input.progress.imagesFailedByReason ?? {}),
     });
   };
 }
