@@ -81,6 +81,8 @@ export interface SafeFetchOptions {
   robots?: RobotsGate;
   /** Aborting ends the fetch with `network_error` (detail `aborted`). */
   signal?: AbortSignal;
+  /** `manual`: a redirect is returned as it is (ok, its 3xx status and headers, empty body), not followed. Default `follow`. */
+  redirect?: 'follow' | 'manual';
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -243,6 +245,10 @@ export async function safeFetch(input: string | URL, options: SafeFetchOptions):
       status = response.statusCode;
       const headers = flattenHeaders(response.headers);
 
+      if (REDIRECT_STATUSES.has(status) && options.redirect === 'manual') {
+        discard(response.body);
+        return { ok: true, finalUrl: current, status, headers, contentType: '', body: Buffer.alloc(0), redirects, truncated: false };
+      }
       if (REDIRECT_STATUSES.has(status)) {
         discard(response.body);
         const location = headers.location;

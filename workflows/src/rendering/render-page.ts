@@ -1,7 +1,10 @@
 // Renders one page in the shared Chromium. Crawled content is hostile: every request the page makes goes through
-// request interception and is allowed only when it is same-origin with the page and passes the URL policy.
+// request interception and is allowed only when it is same-origin with the page and passes the URL policy. Chromium
+// never touches the network itself: allowed requests are fetched by `safeFetch` (DNS pinned to the vetted addresses)
+// and answered from here, so a DNS answer that changes between our check and the browser's own lookup (rebinding)
+// cannot lead it to a private address.
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { checkUrl, type UrlPolicy } from '../fetching/index.js';
+import { checkUrl, safeFetch, type UrlPolicy } from '../fetching/index.js';
 import type { BrowserPool } from './browser-pool.js';
 
 export type RenderFailureReason = 'render_timeout' | 'render_blocked' | 'render_failed';
@@ -30,6 +33,8 @@ export interface RenderOptions {
   userAgent?: string;
   /** Sees every request the page tried to make (tests, debugging, metrics). */
   onRequest?: (request: InterceptedRequest) => void;
+  /** The page's HTML as the crawler already fetched it: served to the browser instead of downloading it again. */
+  initialDocument?: { body: Buffer; contentType: string };
 }
 
 /** Not needed for the text of a page; refused to save time and bandwidth. */
@@ -95,6 +100,8 @@ async function render(
   const started = Date.now();
   const remaining = () => Math.max(1, timeoutMs - (Date.now() - started));
   let mainBlocked: string | undefined;
+  let documentServed = false;
+  let mainFailed: string | undefined;
 
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}));
   page.on('popup', (popup) => void popup?.close().catch(() => {}));
@@ -112,6 +119,8 @@ async function render(
       let refusal: string | undefined;
       try {
         if (BLOCKED_TYPES.has(resourceType)) refusal = 'resource_type';
+        // A crawler reads; it never submits forms or posts data on a site's behalf.
+        else if (request.method() !== 'GET') refusal = 'method';
         // Origin first: no DNS lookup (a leak in itself) for hosts the page may not reach anyway.
         else if (new URL(requestUrl).origin !== origin) refusal = 'cross_origin';
         else {
@@ -124,7 +133,14 @@ async function render(
       options.onRequest?.({ url: requestUrl, resourceType, allowed: !refusal, ...(refusal ? { reason: refusal } : {}) });
       if (refusal && request.isNavigationRequest() && request.frame() === page.mainFrame()) mainBlocked = `${refusal}: ${requestUrl}`;
       if (request.isInterceptResolutionHandled()) return;
-      await (refusal ? request.abort('blockedbyclient') : request.continue());
+      if (refusal) return request.abort('blockedbyclient');
+      const isDocument = request.isNavigationRequest() && request.frame() === page.mainFrame();
+      if (isDocument && options.initialDocument && !documentServed && new URL(requestUrl).href === url) {
+        documentServed = true;
+        return request.respond({ status: 200, contentType: options.initialDocument.contentType, body: options.initialDocument.body });
+      }
+      const failure = await respondSafely(request, requestUrl, { ...options, maxBytes, timeoutMs: remaining() });
+      if (failure && isDocument) mainFailed = failure;
     })().catch(() => {}); // the page may be closing under us
   });
 
@@ -134,6 +150,7 @@ async function render(
     status = response?.status();
   } catch (error) {
     if (mainBlocked) return { ok: false, reason: 'render_blocked', detail: mainBlocked };
+    if (mainFailed) return { ok: false, reason: 'render_failed', detail: mainFailed };
     throw error;
   }
   if (mainBlocked) return { ok: false, reason: 'render_blocked', detail: mainBlocked };
@@ -150,4 +167,34 @@ async function render(
   const bytes = Buffer.byteLength(html);
   if (bytes > maxBytes) return { ok: false, reason: 'render_failed', detail: `rendered HTML is ${bytes} bytes, over ${maxBytes}` };
   return { ok: true, html, finalUrl: page.url(), status };
+}
+
+/**
+ * Fetches an allowed request with `safeFetch` and answers the browser with the result. Redirects are
+ * passed on, not followed, so the browser's next request passes the interception checks again.
+ * Returns why the request failed, if it did.
+ */
+async function respondSafely(request: HTTPRequest, requestUrl: string, options: RenderOptions & { maxBytes: number; timeoutMs: number }): Promise<string | undefined> {
+  const fetched = await safeFetch(requestUrl, {
+    redirect: 'manual',
+    userAgent: options.userAgent ?? 'Mozilla/5.0',
+    policy: options.policy,
+    allowedContentTypes: ['*/*'],
+    maxBodyBytes: options.maxBytes,
+    totalTimeoutMs: options.timeoutMs,
+    headers: { accept: request.headers().accept ?? '*/*' },
+  });
+  if (request.isInterceptResolutionHandled()) return undefined;
+  if (fetched.ok && fetched.status >= 300) {
+    await request.respond({ status: fetched.status, headers: { location: fetched.headers.location ?? '' } });
+  } else if (fetched.ok) {
+    const contentType = fetched.headers['content-type'];
+    await request.respond({ status: fetched.status, ...(contentType ? { contentType } : {}), body: fetched.body });
+  } else if (fetched.reason === 'http_error' && fetched.status) {
+    await request.respond({ status: fetched.status, body: '' });
+  } else {
+    await request.abort(fetched.reason === 'timeout' ? 'timedout' : 'failed');
+    return fetched.reason === 'too_large' ? `the document is over ${options.maxBytes} bytes (${fetched.detail})` : `${fetched.reason}: ${fetched.detail}`;
+  }
+  return undefined;
 }

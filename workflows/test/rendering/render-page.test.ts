@@ -119,6 +119,28 @@ describe('renderPage', { timeout: 60_000 }, () => {
     expect(other.hits.get('/landing')).toBeUndefined();
   });
 
+  it('never lets Chromium resolve or connect by itself: every request is fetched with pinned DNS and answered from the crawler', async () => {
+    // `rebind.test` exists only for our resolver; Chromium's own DNS could not find it, so the page
+    // and its script's fetch load only if the crawler fetched them for the browser.
+    const policy = {
+      ...loopbackPolicy(server.port),
+      resolver: async (host: string) => (host === 'rebind.test' ? [{ address: '127.0.0.1', family: 4 }] : []),
+    };
+    const result = await renderPage(pool, `http://rebind.test:${server.port}/hostile`, { policy });
+    if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
+    expect(result.html).toContain('fulfilled:same-origin-payload');
+
+    // The document the crawler already has is served as it is, not downloaded again.
+    const before = server.hits.get('/hostile') ?? 0;
+    const served = await renderPage(pool, `${server.origin}/hostile`, {
+      policy: loopbackPolicy(server.port),
+      initialDocument: { body: Buffer.from('<p id="mark">from the crawler</p><script>document.getElementById("mark").textContent += " and its script"</script>'), contentType: 'text/html' },
+    });
+    if (!served.ok) throw new Error(`${served.reason}: ${served.detail}`);
+    expect(served.html).toContain('from the crawler and its script');
+    expect(server.hits.get('/hostile') ?? 0).toBe(before);
+  });
+
   it('times out within the bound on a page that never finishes loading, and on an endless script', async () => {
     for (const path of ['/slow-script', '/endless']) {
       const started = Date.now();

@@ -76,7 +76,12 @@ export function crawlPage(deps: CrawlDependencies) {
       const render = request.settings.jsRendering === 'always' || (request.settings.jsRendering === 'auto' && page.needsJavaScript);
       if (render) {
         Context.current().heartbeat({ url, step: 'render' });
-        const rendered = await renderPage(deps.browsers, landed.url, { policy: deps.urlPolicy, maxBytes: deps.maxPageBytes, userAgent: deps.userAgent });
+        const rendered = await renderPage(deps.browsers, landed.url, {
+          policy: deps.urlPolicy,
+          maxBytes: deps.maxPageBytes,
+          userAgent: deps.userAgent,
+          initialDocument: { body: fetched.body, contentType: fetched.headers['content-type'] ?? 'text/html' },
+        });
         if (!rendered.ok) return { url, outcome: 'failed', reason: rendered.reason, links: [], rejectedLinks: [] };
         page = parsePage({ url: landed.url, html: rendered.html, headers: fetched.headers });
       }
