@@ -23,6 +23,7 @@ import { httpStatusFromErrors } from './plugins/http-status.js';
 import { rejectNulCharacters } from './plugins/input-sanity.js';
 import { introspectionGuard } from './plugins/introspection-guard.js';
 import { operationLimits } from './plugins/operation-limits.js';
+import { mediaProxy } from './media-proxy.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { attachSubscriptionServer } from './subscriptions/subscription-server.js';
 
@@ -121,6 +122,7 @@ runService('gateway', async () => {
       return identity;
     },
     context: async ({ correlationId, identity }) => ({ correlationId, identity }),
+    routes: (app) => mediaProxy(app, { knowledgeUrl: () => subgraphUrls.get('knowledge'), logger }),
     onHttpServer: (server) => {
       subscriptions = attachSubscriptionServer({
         server,

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import type { ServiceContext } from '@scs/shared';
 import type { Client as TemporalClient } from '@temporalio/client';
+import type { HybridSearch } from './retrieval/hybrid-search.js';
+import type { MediaUrls } from './retrieval/media-urls.js';
 
 export interface KnowledgeContext extends ServiceContext {
   /** A fork of the ORM's entity manager, private to this request. */
@@ -11,4 +13,6 @@ export interface KnowledgeContext extends ServiceContext {
   temporalNamespace: string;
   /** Base URL of the Temporal Web UI, for links to runs. */
   temporalUiUrl: string;
+  search: HybridSearch;
+  mediaUrls: MediaUrls;
 }

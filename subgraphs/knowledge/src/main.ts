@@ -14,16 +14,23 @@ import {
   startGraphQLService,
 } from '@scs/shared';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { createEmbedder, embedderConfigFromEnv, embeddingEnvSchema } from '@scs/workflows/embedding';
 import { z } from 'zod';
 import type { KnowledgeContext } from './context.js';
 import { openSearchCheck, temporalCheck } from './dependencies.js';
 import { SourceRecord } from './entities/source.entity.js';
 import { migrations } from './migrations/index.js';
+import { HybridSearch } from './retrieval/hybrid-search.js';
+import { createMediaUrls } from './retrieval/media-urls.js';
+import { thumbnailRoute } from './retrieval/thumbnail-route.js';
+import { searchEnvSchema, searchSettingsFromEnv } from './retrieval/search-settings.js';
 import { buildKnowledgeSchema } from './schema.js';
 
 const envSchema = baseEnvSchema
   .extend(databaseEnvSchema.shape)
   .extend(identityEnvSchema.shape)
+  .extend(embeddingEnvSchema.shape)
+  .extend(searchEnvSchema.shape)
   .extend({
     KNOWLEDGE_HOST: z.string().default('127.0.0.1'),
     KNOWLEDGE_PORT: port(4002),
@@ -41,6 +48,12 @@ runService('knowledge', async () => {
   // Lazy: the service starts while Temporal is still coming up; readiness says when it answers.
   const temporal = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporalClient = new TemporalClient({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE });
+  // Queries are embedded in process (one short text: no round trip to the embedding worker).
+  const embedder = createEmbedder(embedderConfigFromEnv(config), logger);
+  await embedder.load();
+  await HybridSearch.ensurePipeline(openSearch);
+  const search = new HybridSearch(openSearch, embedder, searchSettingsFromEnv(config));
+  const mediaUrls = createMediaUrls(config.IDENTITY_SIGNING_SECRET);
   const dependencyChecks = [databaseCheck(orm), openSearchCheck(openSearch), temporalCheck(temporal)];
 
   await startGraphQLService<KnowledgeContext>({
@@ -50,6 +63,7 @@ runService('knowledge', async () => {
     logger,
     apollo: { schema: await buildKnowledgeSchema() },
     checks: dependencyChecks,
+    routes: (app) => thumbnailRoute(app, { em: () => orm.em.fork(), mediaUrls, logger }),
     authenticate: gatewayIdentity(config.IDENTITY_SIGNING_SECRET),
     context: async ({ correlationId, identity }) => ({
       correlationId,
@@ -60,8 +74,11 @@ runService('knowledge', async () => {
       temporal: temporalClient,
       temporalNamespace: config.TEMPORAL_NAMESPACE,
       temporalUiUrl: config.TEMPORAL_UI_URL,
+      search,
+      mediaUrls,
     }),
     onShutdown: async () => {
+      await embedder.dispose();
       await openSearch.close();
       await temporal.close();
       await orm.close();

@@ -2,6 +2,7 @@ import { buildFederatedSchema, systemStatusModule } from '@scs/shared';
 import type { GraphQLSchema } from 'graphql';
 import type { KnowledgeContext } from './context.js';
 import { CrawlResolver } from './graphql/crawl.resolver.js';
+import { SearchResolver } from './graphql/search.resolver.js';
 import { SourceResolver } from './graphql/source.resolver.js';
 
 const status = systemStatusModule('knowledge');
@@ -12,7 +13,7 @@ const status = systemStatusModule('knowledge');
  */
 export function buildKnowledgeSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<KnowledgeContext>(
-    { resolvers: [SourceResolver, CrawlResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] },
+    { resolvers: [SourceResolver, CrawlResolver, SearchResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] },
     status.referenceResolvers,
   );
 }

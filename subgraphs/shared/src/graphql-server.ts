@@ -3,7 +3,7 @@ import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type B
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { verifyIdentity, IDENTITY_HEADER, type Identity } from './auth/identity.js';
 import { httpStatusFor, PUBLIC_ERROR_CODES, withoutSuggestions } from './auth/errors.js';
@@ -30,6 +30,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   context: (args: { req: Request; correlationId: string; identity: Identity }) => Promise<TContext>;
   /** Dependencies that must answer for `/readyz` to say ready. */
   checks: DependencyCheck[];
+  /** Adds plain HTTP routes beside /graphql (they do their own authorization). */
+  routes?: (app: Express) => void;
   /** Called with the HTTP server before it listens, e.g. to attach a WebSocket server. */
   onHttpServer?: (server: Server) => void;
   /** Releases the service's own resources (database pools, Redis) after the HTTP server has drained. */
@@ -168,6 +170,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
     const status = await checkService(options.name, options.checks);
     res.status(status.ready ? 200 : 503).json(status);
   });
+  options.routes?.(app);
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '64kb' }),

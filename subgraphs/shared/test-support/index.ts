@@ -4,3 +4,4 @@ export * from './graphql-client.js';
 export * from './redis-channels.js';
 export * from './auth.js';
 export * from './database.js';
+export * from './crawl.js';

@@ -65,6 +65,9 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   'Mutation.cancelCrawl': needs('crawl:run'),
   'Query.crawlRuns': needs('source:read'),
   'Subscription.crawlProgress': needs('source:read'),
+  // knowledge: retrieval (`_retrieve` is chat's, on behalf of someone asking; hidden from the public schema)
+  'Query.search': needs('search:query'),
+  'Query._retrieve': needs('chat:ask'),
   // operations
   'Query.systemStatus': needs('system:read'),
   // chat

@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Benchmarks that need the running stack (they start services like the e2e tests do). Not part of
+// `npm test`: run one with `npx vitest run --config bench/vitest.config.ts <name>`.
+export default defineConfig({
+  resolve: {
+    alias: { '@scs/test-support': fileURLToPath(new URL('../subgraphs/shared/test-support/index.ts', import.meta.url)) },
+  },
+  test: { include: ['bench/**/*.bench.test.ts'], testTimeout: 600_000, hookTimeout: 600_000, fileParallelism: false },
+});
