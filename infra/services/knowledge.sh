@@ -4,4 +4,4 @@
 source "$SCS_INFRA_DIR/lib/node-app.sh"
 SVC_DESC="The knowledge subgraph (sources, crawls, search)"
 SVC_ORDER=70
-node_app subgraphs/knowledge/dist/main.js KNOWLEDGE_PORT "${KNOWLEDGE_PORT:-4002}" postgres opensearch temporal
+node_app subgraphs/knowledge/dist/main.js KNOWLEDGE_PORT "${KNOWLEDGE_PORT:-4002}" postgres redis opensearch temporal

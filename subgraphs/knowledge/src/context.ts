@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
-import type { ServiceContext } from '@scs/shared';
+import type { Redis, ServiceContext } from '@scs/shared';
 import type { Client as TemporalClient } from '@temporalio/client';
 import type { HybridSearch } from './retrieval/hybrid-search.js';
 import type { MediaUrls } from './retrieval/media-urls.js';
@@ -13,6 +13,7 @@ export interface KnowledgeContext extends ServiceContext {
   temporalNamespace: string;
   /** Base URL of the Temporal Web UI, for links to runs. */
   temporalUiUrl: string;
+  redis: Redis;
   search: HybridSearch;
   mediaUrls: MediaUrls;
 }

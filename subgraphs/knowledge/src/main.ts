@@ -2,6 +2,7 @@ import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import {
   AuditEntryRecord,
   baseEnvSchema,
+  createRedis,
   createLogger,
   databaseCheck,
   databaseEnvSchema,
@@ -10,6 +11,8 @@ import {
   loadConfig,
   openDatabase,
   port,
+  redisCheck,
+  redisEnvSchema,
   runService,
   startGraphQLService,
 } from '@scs/shared';
@@ -29,6 +32,7 @@ import { buildKnowledgeSchema } from './schema.js';
 const envSchema = baseEnvSchema
   .extend(databaseEnvSchema.shape)
   .extend(identityEnvSchema.shape)
+  .extend(redisEnvSchema.shape)
   .extend(embeddingEnvSchema.shape)
   .extend(searchEnvSchema.shape)
   .extend({
@@ -54,7 +58,8 @@ runService('knowledge', async () => {
   await HybridSearch.ensurePipeline(openSearch);
   const search = new HybridSearch(openSearch, embedder, searchSettingsFromEnv(config));
   const mediaUrls = createMediaUrls(config.IDENTITY_SIGNING_SECRET);
-  const dependencyChecks = [databaseCheck(orm), openSearchCheck(openSearch), temporalCheck(temporal)];
+  const redis = createRedis(config.REDIS_URL, 'knowledge');
+  const dependencyChecks = [databaseCheck(orm), redisCheck(redis), openSearchCheck(openSearch), temporalCheck(temporal)];
 
   await startGraphQLService<KnowledgeContext>({
     name: 'knowledge',
@@ -74,11 +79,13 @@ runService('knowledge', async () => {
       temporal: temporalClient,
       temporalNamespace: config.TEMPORAL_NAMESPACE,
       temporalUiUrl: config.TEMPORAL_UI_URL,
+      redis,
       search,
       mediaUrls,
     }),
     onShutdown: async () => {
       await embedder.dispose();
+      redis.disconnect();
       await openSearch.close();
       await temporal.close();
       await orm.close();

@@ -18,6 +18,8 @@ export interface CrawlActivities {
   publishProgress(input: { orgId: string; sourceId: string; runId: string; progress: CrawlProgress }): Promise<void>;
   /** After a complete run: removes what earlier runs indexed from pages this run no longer found. */
   removeStalePages(input: { orgId: string; sourceId: string; runId: string }): Promise<number>;
+  /** Bumps the organization's knowledge version, invalidating caches derived from the index. */
+  markKnowledgeChanged(input: { orgId: string }): Promise<number>;
 }
 
 /** Served by the embedding worker: embeds a staged page's chunks and images and writes them to the index. */

@@ -27,7 +27,8 @@ const pages = proxyActivities<CrawlActivities>({
 const indexing = proxyActivities<PageIndexingActivities>({
   taskQueue: EMBEDDING_TASK_QUEUE,
   startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '2 minutes',
+  // The embedder heartbeats after every batch (well under a second each on a CPU); silence means a dead worker.
+  heartbeatTimeout: '30 seconds',
   retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2, nonRetryableErrorTypes: ['StageMissing'] },
 });
 
@@ -197,6 +198,8 @@ export async function crawlSource(request: CrawlRequest, carried?: CrawlCarryOve
     if (frontier.length === 0) await planning.removeStalePages({ orgId: request.orgId, sourceId: request.sourceId, runId });
     setStatus('completed');
   }
+  // Pages were (re)indexed or removed, cancelled runs included: answers cached before are stale.
+  await planning.markKnowledgeChanged({ orgId: request.orgId });
   await publish();
   return progress;
 }

@@ -1,4 +1,4 @@
-import { audit, badUserInput, isUuid, KNOWLEDGE_INDEX_ALIAS, principalOf } from '@scs/shared';
+import { audit, badUserInput, bumpKnowledgeVersion, isUuid, KNOWLEDGE_INDEX_ALIAS, principalOf } from '@scs/shared';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';
@@ -90,6 +90,8 @@ export class SourceResolver {
       { index: KNOWLEDGE_INDEX_ALIAS, body: { query: { bool: { filter: [{ term: { orgId: record.organizationId } }, { term: { sourceId: record.id } }] } } }, refresh: true, ignore_unavailable: true, conflicts: 'proceed' },
       { ignore: [404] },
     );
+    // Answers cached from the removed content must not be served again.
+    await bumpKnowledgeVersion(ctx.redis, record.organizationId);
     ctx.em.remove(record);
     audit(ctx.em, ctx.identity, { action: 'source.delete', targetType: 'source', targetId: record.id, detail: { startUrl: record.startUrl, name: record.name } });
     await ctx.em.flush();

@@ -3,6 +3,7 @@ import { crawlPage } from './crawl-page.js';
 import type { CrawlDependencies } from './dependencies.js';
 import { claimUrls } from './frontier.js';
 import { indexStagedPage, type IndexingDependencies } from './index-staged-page.js';
+import { markKnowledgeChanged } from './knowledge-changed.js';
 import { planCrawl } from './plan-crawl.js';
 import { publishProgress } from './progress.js';
 import { removeStalePages } from './stale-pages.js';
@@ -17,6 +18,7 @@ export function createCrawlActivities(deps: CrawlDependencies): CrawlActivities 
     crawlPage: crawlPage(deps),
     publishProgress: publishProgress(deps),
     removeStalePages: removeStalePages(deps),
+    markKnowledgeChanged: markKnowledgeChanged(deps),
   };
 }
 
