@@ -168,6 +168,28 @@ describe('crawling a website end to end', () => {
     });
     expect((byCaption.hits.hits[0]?._source as { imageUrl: string }).imageUrl).toBe(`${site.baseUrl}${captioned.path}`);
 
+    // What the crawl put in the index, paged: every indexed page once, its chunks in order, the images with thumbnails.
+    const pageUrls: string[] = [];
+    let after: string | null = null;
+    do {
+      const { body } = await as('query($s: ID!, $a: String) { sourcePages(sourceId: $s, first: 25, after: $a) { items { url title chunkCount indexedAt } nextCursor } }', { s: sourceId, a: after });
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      pageUrls.push(...body.data!.sourcePages.items.map((p: { url: string }) => p.url));
+      after = body.data!.sourcePages.nextCursor;
+    } while (after);
+    expect(new Set(pageUrls).size).toBe(pageUrls.length);
+    expect(pageUrls.length).toBe(progress.indexed);
+    const chunks = await as('query($s: ID!, $p: String) { sourceChunks(sourceId: $s, pageUrl: $p, first: 200) { items { chunkIndex anchor text } nextCursor } }', {
+      s: sourceId,
+      p: `${site.baseUrl}${indexedPage.path}`,
+    });
+    expect(chunks.body.data!.sourceChunks.items.map((c: { chunkIndex: number }) => c.chunkIndex)).toEqual(chunks.body.data!.sourceChunks.items.map((_: unknown, i: number) => i));
+    const listed = await as('query($s: ID!) { sourceImages(sourceId: $s) { items { imageUrl alt thumbnailUrl } nextCursor } }', { s: sourceId });
+    expect(listed.body.data!.sourceImages.items).toHaveLength(site.manifest.expectedCounts.images.indexed);
+    for (const image of listed.body.data!.sourceImages.items) expect(image.thumbnailUrl).toMatch(/^\/media\/thumbnails\//);
+    const badCursor = await as('query($s: ID!) { sourceChunks(sourceId: $s, after: "not-a-cursor") { nextCursor } }', { s: sourceId });
+    expect(badCursor.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
     const runs = await as('query($s: ID!) { crawlRuns(sourceId: $s) { runId status progress { runId indexed } } }', { s: sourceId });
     // The run listed by Temporal is the one the progress events named.
     expect(runs.body.data!.crawlRuns[0]).toMatchObject({ runId: progress.runId, status: 'COMPLETED', progress: { runId: progress.runId, indexed: progress.indexed } });

@@ -6,9 +6,12 @@ import {
   hideSuggestionsIn,
   maskInternalErrors,
   principalOf,
+  REPLAY_ARGUMENT,
   subscriptionTopic,
+  withoutReplayArgument,
   type Identity,
   type Logger,
+  type Redis,
   type Revocation,
 } from '@scs/shared';
 import {
@@ -32,6 +35,8 @@ import type { GatewayContext } from '../context.js';
 import { ConnectionRegistry } from './connection-registry.js';
 import { findEntityLookups } from './entity-lookup.js';
 import { EventCompletion, eventFieldResolver, type FederatedExecutor } from './event-completion.js';
+import { TopicIterator } from './replay.js';
+import { checkSubscriptionGuard } from './subscription-guards.js';
 
 export interface SubscriptionServerOptions {
   server: Server;
@@ -72,7 +77,10 @@ type ConnectionParams = Record<string, unknown> & {
  * they expire or are revoked), each subscription field passes the policy table and listens on its
  * organization's Redis channel (see `subscriptionTopic`), so an event published once reaches
  * clients on every gateway instance, and each event is completed through the federated query path
- * (see `EventCompletion`). Queries and mutations sent over the socket go through Apollo Server.
+ * (see `EventCompletion`). Fields with a guard (`subscription-guards.ts`) first ask the owning
+ * subgraph whether the subscriber may see the record; replayable fields (an `afterSeq` argument)
+ * deliver what the subscriber missed from the topic's Redis stream before the live events
+ * (`replay.ts`). Queries and mutations sent over the socket go through Apollo Server.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): { dispose: () => Promise<void> } {
   const wsServer = new WebSocketServer({ server: options.server, path: options.path });
@@ -155,9 +163,16 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
           subscribeFieldResolver: async (_root, fieldArgs: Record<string, unknown>, _ctx, info) => {
             authorize(`${info.parentType.name}.${info.fieldName}`, context.identity);
             await options.rateLimits.consume(context.identity);
-            const topic = subscriptionTopic(info.fieldName, fieldArgs, principalOf(context.identity).orgId);
-            options.logger.debug({ topic, correlationId: context.correlationId }, 'subscription started');
-            return options.pubsub.asyncIterableIterator(topic);
+            const orgId = principalOf(context.identity).orgId;
+            // Per-record channels (one conversation) also ask the owning subgraph whether the subscriber may see the record.
+            await checkSubscriptionGuard(info.fieldName, fieldArgs, execute);
+            // Replayable fields (with an `afterSeq` argument) resume from their Redis stream; see replay.ts.
+            const afterSeq = fieldArgs[REPLAY_ARGUMENT];
+            const topic = subscriptionTopic(info.fieldName, withoutReplayArgument(fieldArgs), orgId);
+            options.logger.debug({ topic, afterSeq, correlationId: context.correlationId }, 'subscription started');
+            const iterator = new TopicIterator(options.pubsub, options.pubsub.getPublisher() as Redis, topic, typeof afterSeq === 'number' ? afterSeq : undefined, options.logger);
+            await iterator.ready();
+            return iterator;
           },
           fieldResolver: (source, fieldArgs, ctx, info) => {
             if (info.parentType !== info.schema.getSubscriptionType()) return eventFieldResolver(source, fieldArgs, ctx, info);

@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ServiceContext } from '@scs/shared';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import type { ChatEvents } from './events/chat-events.js';
+import type { GenerationManager } from './generation/generation-manager.js';
 
 export interface ChatContext extends ServiceContext {
   em: EntityManager;
   pubsub: RedisPubSub;
+  events: ChatEvents;
+  generations: GenerationManager;
 }

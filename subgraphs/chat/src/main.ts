@@ -1,38 +1,59 @@
 import {
-  baseEnvSchema,
   createLogger,
   createPubSub,
   createRedis,
   databaseCheck,
-  databaseEnvSchema,
   gatewayIdentity,
-  identityEnvSchema,
   loadConfig,
   openDatabase,
-  port,
   redisCheck,
-  redisEnvSchema,
   runService,
   startGraphQLService,
 } from '@scs/shared';
-import { z } from 'zod';
+import { AnswerCache } from './answering/answer-cache.js';
+import { OpenAiCompatibleModel } from './answering/llm.js';
+import { RetrievalClient } from './answering/retrieval-client.js';
+import { chatEnvSchema } from './config.js';
 import type { ChatContext } from './context.js';
+import { ConversationRecord } from './entities/conversation.entity.js';
 import { MessageRecord } from './entities/message.entity.js';
+import { ChatEvents } from './events/chat-events.js';
+import { AnswerRunner } from './generation/answer-runner.js';
+import { GenerationManager } from './generation/generation-manager.js';
 import { migrations } from './migrations/index.js';
 import { buildChatSchema } from './schema.js';
 
-const envSchema = baseEnvSchema.extend(databaseEnvSchema.shape).extend(redisEnvSchema.shape).extend(identityEnvSchema.shape).extend({
-  CHAT_HOST: z.string().default('127.0.0.1'),
-  CHAT_PORT: port(4003),
-});
-
 runService('chat', async () => {
-  const config = loadConfig(envSchema);
+  const config = loadConfig(chatEnvSchema);
   const logger = createLogger('chat', config.LOG_LEVEL);
-  const orm = await openDatabase({ url: config.DATABASE_URL, schema: 'chat', entities: [MessageRecord], migrations, logger });
+  const orm = await openDatabase({ url: config.DATABASE_URL, schema: 'chat', entities: [ConversationRecord, MessageRecord], migrations, logger });
   const pubsub = createPubSub(config.REDIS_URL, 'chat');
-  const redis = createRedis(config.REDIS_URL, 'chat:health');
+  const redis = createRedis(config.REDIS_URL, 'chat');
   const dependencyChecks = [databaseCheck(orm), redisCheck(redis)];
+
+  const events = new ChatEvents(redis, pubsub);
+  const runner = new AnswerRunner({
+    orm,
+    events,
+    model: new OpenAiCompatibleModel({ baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS }),
+    retrieval: new RetrievalClient(config.KNOWLEDGE_SUBGRAPH_URL, config.IDENTITY_SIGNING_SECRET),
+    cache: new AnswerCache(redis, config.CHAT_ANSWER_CACHE_TTL_SECONDS),
+    config,
+    logger,
+  });
+  const generations = new GenerationManager({
+    orm,
+    redis,
+    pubsub,
+    events,
+    runner,
+    logger,
+    leaseMs: config.CHAT_GENERATION_LEASE_MS,
+    sweepIntervalMs: config.CHAT_SWEEP_INTERVAL_MS,
+  });
+  await generations.start();
+  // Origins only: a URL may carry credentials.
+  logger.info({ llm: new URL(config.OPENAI_BASE_URL).origin, model: config.OPENAI_MODEL, knowledge: new URL(config.KNOWLEDGE_SUBGRAPH_URL).origin }, 'answering configured');
 
   await startGraphQLService<ChatContext>({
     name: 'chat',
@@ -42,8 +63,9 @@ runService('chat', async () => {
     apollo: { schema: await buildChatSchema() },
     checks: dependencyChecks,
     authenticate: gatewayIdentity(config.IDENTITY_SIGNING_SECRET),
-    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks, em: orm.em.fork(), pubsub }),
+    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks, em: orm.em.fork(), pubsub, events, generations }),
     onShutdown: async () => {
+      await generations.close();
       await pubsub.close();
       redis.disconnect();
       await orm.close();

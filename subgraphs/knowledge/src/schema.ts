@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { KnowledgeContext } from './context.js';
 import { CrawlResolver } from './graphql/crawl.resolver.js';
 import { SearchResolver } from './graphql/search.resolver.js';
+import { SourceContentResolver } from './graphql/source-content.resolver.js';
 import { SourceResolver } from './graphql/source.resolver.js';
 
 const status = systemStatusModule('knowledge');
@@ -13,7 +14,7 @@ const status = systemStatusModule('knowledge');
  */
 export function buildKnowledgeSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<KnowledgeContext>(
-    { resolvers: [SourceResolver, CrawlResolver, SearchResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] },
+    { resolvers: [SourceResolver, SourceContentResolver, CrawlResolver, SearchResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] },
     status.referenceResolvers,
   );
 }

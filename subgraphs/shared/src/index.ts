@@ -15,3 +15,5 @@ export * from './auth/index.js';
 export * from './search/knowledge-index.js';
 export * from './health-server.js';
 export * from './validation.js';
+export * from './replayable-topics.js';
+export * from './knowledge-version.js';

@@ -84,7 +84,7 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 export type AcceptInvitationMutation = { acceptInvitation: { __typename: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, role: Role, user: { __typename: 'User', id: string, displayName: string, email: string | null, emailVerified: boolean }, organization: { __typename: 'Organization', id: string, name: string, slug: string } } };
 
-export type ChatMessageFieldsFragment = { __typename: 'ChatMessage', id: string, conversationId: string, text: string, createdAt: string, author: { __typename: 'User', id: string, displayName: string } };
+export type ChatMessageFieldsFragment = { __typename: 'ChatMessage', id: string, conversationId: string, text: string, createdAt: string, author: { __typename: 'User', id: string, displayName: string } | null };
 
 export type ChatMessagesQueryVariables = Exact<{
   conversationId: string | number;
@@ -92,21 +92,21 @@ export type ChatMessagesQueryVariables = Exact<{
 }>;
 
 
-export type ChatMessagesQuery = { chatMessages: Array<{ __typename: 'ChatMessage', id: string, conversationId: string, text: string, createdAt: string, author: { __typename: 'User', id: string, displayName: string } }> };
+export type ChatMessagesQuery = { chatMessages: Array<{ __typename: 'ChatMessage', id: string, conversationId: string, text: string, createdAt: string, author: { __typename: 'User', id: string, displayName: string } | null }> };
 
 export type MessageAddedSubscriptionVariables = Exact<{
   conversationId: string | number;
 }>;
 
 
-export type MessageAddedSubscription = { messageAdded: { __typename: 'ChatMessage', id: string, conversationId: string, text: string, createdAt: string, author: { __typename: 'User', id: string, displayName: string } } };
+export type MessageAddedSubscription = { messageAdded: { __typename: 'ChatMessage', id: string, conversationId: string, text: string, createdAt: string, author: { __typename: 'User', id: string, displayName: string } | null } };
 
 export type PostMessageMutationVariables = Exact<{
   input: PostMessageInput;
 }>;
 
 
-export type PostMessageMutation = { postMessage: { __typename: 'ChatMessage', id: string, conversationId: string, text: string, createdAt: string, author: { __typename: 'User', id: string, displayName: string } } };
+export type PostMessageMutation = { postMessage: { __typename: 'ChatMessage', id: string, conversationId: string, text: string, createdAt: string, author: { __typename: 'User', id: string, displayName: string } | null } };
 
 export type ServiceStatusFieldsFragment = { __typename: 'ServiceStatus', service: string, ready: boolean, dependencies: Array<{ __typename: 'DependencyStatus', name: string, ok: boolean, latencyMs: number, detail: string | null }> };
 

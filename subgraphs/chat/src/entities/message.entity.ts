@@ -1,10 +1,53 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
+export type MessageRoleValue = 'user' | 'assistant' | 'agent' | 'system';
+export type MessageStatusValue = 'generating' | 'complete' | 'stopped' | 'failed';
+
+/** A numbered source of an answer, as stored (JSONB) and shown. */
+export interface StoredCitation {
+  index: number;
+  sourceId: string;
+  title: string | null;
+  pageUrl: string;
+  url: string;
+  anchor: string | null;
+  headingPath: string | null;
+  snippet: string;
+  relevance: number;
+  /** True when the answer text refers to it with `[index]`; false for sources attached because the model cited none. */
+  referenced: boolean;
+}
+
+export interface StoredImage {
+  id: string;
+  imageUrl: string;
+  pageUrl: string;
+  alt: string | null;
+  caption: string | null;
+  thumbnailUrl: string | null;
+}
+
 @Entity({ tableName: 'messages' })
 @Index({ properties: ['conversationId', 'createdAt'] })
 export class MessageRecord {
-  [OptionalProps]?: 'id' | 'createdAt';
+  [OptionalProps]?:
+    | 'id'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'role'
+    | 'status'
+    | 'citations'
+    | 'images'
+    | 'confidence'
+    | 'standaloneQuestion'
+    | 'handoffSuggested'
+    | 'fromCache'
+    | 'lastSeq'
+    | 'feedbackRating'
+    | 'feedbackComment'
+    | 'feedbackAt'
+    | 'authorId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -15,13 +58,53 @@ export class MessageRecord {
   @Property({ type: 'uuid' })
   conversationId!: string;
 
-  /** Id of a `User` owned by the users subgraph. */
-  @Property({ type: 'uuid' })
-  authorId!: string;
+  /** A `User` of the users subgraph for user and agent messages; null for the assistant. */
+  @Property({ type: 'uuid', nullable: true })
+  authorId: string | null = null;
+
+  @Property({ type: 'text' })
+  role: MessageRoleValue = 'user';
 
   @Property({ type: 'text' })
   text!: string;
 
+  @Property({ type: 'text' })
+  status: MessageStatusValue = 'complete';
+
+  @Property({ type: 'jsonb' })
+  citations: StoredCitation[] = [];
+
+  @Property({ type: 'jsonb' })
+  images: StoredImage[] = [];
+
+  @Property({ type: 'double', nullable: true })
+  confidence: number | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  standaloneQuestion: string | null = null;
+
+  @Property({ type: 'boolean' })
+  handoffSuggested: boolean = false;
+
+  @Property({ type: 'boolean' })
+  fromCache: boolean = false;
+
+  /** The conversation stream's seq of the last text delta included in `text` (assistant messages). */
+  @Property({ type: 'integer', nullable: true })
+  lastSeq: number | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  feedbackRating: 'up' | 'down' | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  feedbackComment: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  feedbackAt: Date | null = null;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz' })
+  updatedAt: Date = new Date();
 }

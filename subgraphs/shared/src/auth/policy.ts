@@ -55,6 +55,9 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   // knowledge: sources
   'Query.sources': needs('source:read'),
   'Query.source': needs('source:read'),
+  'Query.sourcePages': needs('source:read'),
+  'Query.sourceChunks': needs('source:read'),
+  'Query.sourceImages': needs('source:read'),
   'Mutation.addSource': needs('source:write'),
   'Mutation.updateSource': needs('source:write'),
   'Mutation.deleteSource': needs('source:write'),
@@ -74,8 +77,20 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   // Which conversations: own ones, or all of the organization with conversation:read:any (chat decides per record).
   'Query.chatMessage': needs('conversation:read:own', 'conversation:read:any'),
   'Query.chatMessages': needs('conversation:read:own', 'conversation:read:any'),
+  'Query.conversation': needs('conversation:read:own', 'conversation:read:any'),
+  'Query.conversations': needs('conversation:read:own', 'conversation:read:any'),
   'Mutation.postMessage': needs('chat:ask'),
+  'Mutation.sendMessage': needs('chat:ask'),
+  // Stop and close: the conversation's customer (chat:ask) or an agent (conversation:reply); chat checks which conversation.
+  'Mutation.stopGeneration': needs('chat:ask', 'conversation:reply'),
+  'Mutation.closeConversation': needs('chat:ask', 'conversation:reply'),
+  'Mutation.rateAnswer': needs('chat:ask'),
+  'Mutation.escalate': needs('chat:ask', 'conversation:reply'),
+  'Mutation.agentReply': needs('conversation:reply'),
   'Subscription.messageAdded': needs('conversation:read:own', 'conversation:read:any'),
+  // The gateway also asks chat (`conversation(id)`) whether the subscriber may read that conversation.
+  'Subscription.messageStream': needs('conversation:read:own', 'conversation:read:any'),
+  'Subscription.conversationUpdated': needs('conversation:read:any'),
 };
 
 export function requirementFor(coordinate: string): Requirement | undefined {

@@ -1,0 +1,72 @@
+import type { StoredCitation } from '../entities/message.entity.js';
+import type { ContextDocument } from './context-builder.js';
+
+/** The document numbers an answer refers to with markers like `[1]`, `[2, 3]` or `[1][4]`, in order of first mention. */
+export function citedIndexes(text: string, documentCount: number): number[] {
+  const found: number[] = [];
+  for (const match of text.matchAll(/\[(\s*\d{1,3}\s*(?:[,;]\s*\d{1,3}\s*)*)\]/g)) {
+    for (const part of match[1]!.split(/[,;]/)) {
+      const index = Number(part.trim());
+      if (Number.isInteger(index) && index >= 1 && index <= documentCount && !found.includes(index)) found.push(index);
+    }
+  }
+  return found;
+}
+
+/** The quoted snippet of a passage: its highlight when retrieval gave one (without the highlight tags), else its opening sentences. */
+export function snippetOf(document: ContextDocument, maxChars = 280): string {
+  const highlight = document.hit.highlights.find((h) => h.trim().length > 0);
+  const source = (highlight ?? document.hit.text).replace(/<\/?(em|mark|b|strong)>/gi, '').replace(/\s+/g, ' ').trim();
+  if (source.length <= maxChars) return source;
+  const cut = source.slice(0, maxChars);
+  const sentence = cut.lastIndexOf('. ');
+  return sentence > maxChars / 2 ? cut.slice(0, sentence + 1) : `${cut.slice(0, cut.lastIndexOf(' '))} …`;
+}
+
+function citationOf(document: ContextDocument, referenced: boolean): StoredCitation {
+  const { hit } = document;
+  return {
+    index: document.index,
+    sourceId: hit.sourceId,
+    title: hit.title,
+    pageUrl: hit.pageUrl,
+    url: hit.url,
+    anchor: hit.anchor,
+    headingPath: hit.headingPath,
+    snippet: snippetOf(document),
+    relevance: Math.round(hit.relevance * 1000) / 1000,
+    referenced,
+  };
+}
+
+/**
+ * The citations of an answer: every document its text refers to, numbered as in the text. The
+ * best-matching passage is always among the sources shown: a model that cited nothing (small
+ * models often do not) gets the documents whose relevance is within `fallbackMargin` of the best
+ * one (at most `fallbackCount`), and one that cited others gets the best one added; these are
+ * marked `referenced: false`.
+ */
+export function resolveCitations(text: string, documents: readonly ContextDocument[], fallbackCount = 2, fallbackMargin = 0.1): StoredCitation[] {
+  if (documents.length === 0) return [];
+  const byIndex = new Map(documents.map((d) => [d.index, d]));
+  const cited = citedIndexes(text, documents.length).map((i) => citationOf(byIndex.get(i)!, true));
+  const bestRelevance = Math.max(...documents.map((d) => d.hit.relevance));
+  if (cited.length > 0) {
+    const best = documents.find((d) => d.hit.relevance === bestRelevance)!;
+    return cited.some((c) => c.index === best.index) ? cited : [...cited, citationOf(best, false)];
+  }
+  return documents
+    .filter((d) => d.hit.relevance >= bestRelevance - fallbackMargin)
+    .slice(0, fallbackCount)
+    .map((d) => citationOf(d, false));
+}
+
+/**
+ * How sure the answer is, 0..1: the relevance of the best passage it cites (the best passage of
+ * the context, discounted, when it cites none). Relevance is the retrieval's cosine similarity.
+ */
+export function confidenceOf(citations: readonly StoredCitation[], topRelevance: number): number {
+  const referenced = citations.filter((c) => c.referenced);
+  const value = referenced.length > 0 ? Math.max(...referenced.map((c) => c.relevance)) : topRelevance * 0.8;
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}

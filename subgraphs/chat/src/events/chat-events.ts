@@ -1,0 +1,118 @@
+import { currentSeq, publishReplayable, subscriptionTopic, type Redis, type SubscriptionEvent } from '@scs/shared';
+import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import type { ConversationRecord } from '../entities/conversation.entity.js';
+import type { MessageRecord, StoredCitation, StoredImage } from '../entities/message.entity.js';
+
+export type StreamEventKind = 'USER_MESSAGE' | 'AGENT_MESSAGE' | 'DELTA' | 'CITATIONS' | 'IMAGES' | 'STATUS' | 'CONVERSATION_STATUS';
+
+export interface StreamEventInput {
+  kind: StreamEventKind;
+  messageId?: string | null;
+  text?: string | null;
+  citations?: StoredCitation[] | null;
+  images?: StoredImage[] | null;
+  /** Message status, lower case as stored. */
+  status?: string | null;
+  confidence?: number | null;
+  handoffSuggested?: boolean | null;
+  conversationStatus?: string | null;
+  message?: MessageRecord | null;
+}
+
+const userRef = (id: string | null) => (id ? { __typename: 'User', id } : null);
+
+/** A message in API form, with every field, so the gateway completes events from them alone (authors aside). */
+export function messageEvent(record: MessageRecord): SubscriptionEvent {
+  return {
+    __typename: 'ChatMessage',
+    id: record.id,
+    conversationId: record.conversationId,
+    role: record.role.toUpperCase(),
+    text: record.text,
+    status: record.status.toUpperCase(),
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+    author: userRef(record.authorId),
+    citations: record.citations.map((c) => ({ __typename: 'Citation', ...c })),
+    images: record.images.map((i) => ({ __typename: 'AnswerImage', ...i })),
+    confidence: record.confidence,
+    handoffSuggested: record.handoffSuggested,
+    fromCache: record.fromCache,
+    standaloneQuestion: record.standaloneQuestion,
+    feedback:
+      record.feedbackRating && record.feedbackAt
+        ? { __typename: 'AnswerFeedback', rating: record.feedbackRating.toUpperCase(), comment: record.feedbackComment, createdAt: record.feedbackAt.toISOString() }
+        : null,
+    lastSeq: record.lastSeq,
+  };
+}
+
+/** A conversation in API form, for `conversationUpdated` (the gateway fetches `messages` through `conversation(id)` when asked). */
+export function conversationEvent(record: ConversationRecord, lastSeq: number): SubscriptionEvent {
+  return {
+    __typename: 'Conversation',
+    id: record.id,
+    status: record.status.toUpperCase(),
+    title: record.title,
+    customer: userRef(record.customerId),
+    assignedAgent: userRef(record.assignedAgentId),
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+    escalatedAt: record.escalatedAt?.toISOString() ?? null,
+    closedAt: record.closedAt?.toISOString() ?? null,
+    lastSeq,
+  };
+}
+
+/**
+ * Everything chat announces: the replayable `messageStream` of each conversation (numbered, kept
+ * in a Redis stream for resuming clients, see @scs/shared `publishReplayable`), the agents' inbox
+ * `conversationUpdated`, and the older `messageAdded`.
+ */
+export class ChatEvents {
+  constructor(
+    private readonly redis: Redis,
+    private readonly pubsub: RedisPubSub,
+  ) {}
+
+  static streamTopic(orgId: string, conversationId: string): string {
+    return subscriptionTopic('messageStream', { conversationId }, orgId);
+  }
+
+  /** Publishes one stream event; returns its seq. */
+  publish(orgId: string, conversationId: string, input: StreamEventInput): Promise<number> {
+    const event: SubscriptionEvent = {
+      __typename: 'MessageStreamEvent',
+      kind: input.kind,
+      conversationId,
+      messageId: input.messageId ?? input.message?.id ?? null,
+      text: input.text ?? null,
+      citations: input.citations?.map((c) => ({ __typename: 'Citation', ...c })) ?? null,
+      images: input.images?.map((i) => ({ __typename: 'AnswerImage', ...i })) ?? null,
+      status: input.status ? input.status.toUpperCase() : null,
+      confidence: input.confidence ?? null,
+      handoffSuggested: input.handoffSuggested ?? null,
+      conversationStatus: input.conversationStatus ? input.conversationStatus.toUpperCase() : null,
+      message: input.message ? messageEvent(input.message) : null,
+      at: new Date().toISOString(),
+    };
+    return publishReplayable(this.redis, ChatEvents.streamTopic(orgId, conversationId), event);
+  }
+
+  lastSeq(orgId: string, conversationId: string): Promise<number> {
+    return currentSeq(this.redis, ChatEvents.streamTopic(orgId, conversationId));
+  }
+
+  async conversationUpdated(record: ConversationRecord): Promise<void> {
+    const lastSeq = await this.lastSeq(record.organizationId, record.id);
+    await this.pubsub.publish(subscriptionTopic('conversationUpdated', {}, record.organizationId), conversationEvent(record, lastSeq));
+  }
+
+  /** The older per-conversation feed of whole messages (customer and agent messages). */
+  async messageAdded(record: MessageRecord): Promise<void> {
+    if (!record.organizationId) return;
+    await this.pubsub.publish(subscriptionTopic('messageAdded', { conversationId: record.conversationId }, record.organizationId), {
+      ...messageEvent(record),
+    });
+  }
+}

@@ -1,0 +1,213 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger, Principal } from '@scs/shared';
+import { AnswerCache, type CachedAnswer } from '../answering/answer-cache.js';
+import { confidenceOf, resolveCitations } from '../answering/citations.js';
+import { buildContext } from '../answering/context-builder.js';
+import type { LanguageModel } from '../answering/llm.js';
+import { extractiveAnswer } from '../answering/extractive-answer.js';
+import { OutputGuard } from '../answering/output-guard.js';
+import { buildAnswerPrompt, PROMPT_MARKERS, PROTECTED_PROMPT_TEXTS } from '../answering/prompt.js';
+import type { RetrievalClient } from '../answering/retrieval-client.js';
+import { standaloneQuestion } from '../answering/standalone-question.js';
+import type { HistoryTurn, RetrievedImage } from '../answering/types.js';
+import type { ChatConfig } from '../config.js';
+import { ConversationRecord } from '../entities/conversation.entity.js';
+import { MessageRecord, type MessageStatusValue, type StoredCitation, type StoredImage } from '../entities/message.entity.js';
+import type { ChatEvents } from '../events/chat-events.js';
+import { AnswerWriter } from './answer-writer.js';
+
+/** One answer to generate: who asked (their identity goes to retrieval), where, and what. */
+export interface GenerationJob {
+  identity: Principal;
+  correlationId: string;
+  orgId: string;
+  conversationId: string;
+  userMessageId: string;
+  assistantMessageId: string;
+  question: string;
+  askedAt: Date;
+}
+
+/** What the bot says when the knowledge does not answer the question (no model call). */
+export const DONT_KNOW_ANSWER =
+  "I'm sorry, I don't know the answer to that from our help pages. Would you like me to connect you with a person from our support team?";
+
+/** Why a generation was aborted: the asker (or an agent) stopped it, or this instance is shutting down. */
+export type AbortReason = 'stopped' | 'shutdown';
+
+export interface AnswerRunnerDeps {
+  orm: MikroORM;
+  events: ChatEvents;
+  model: LanguageModel;
+  retrieval: RetrievalClient;
+  cache: AnswerCache;
+  config: ChatConfig;
+  logger: Logger;
+}
+
+interface Outcome {
+  status: MessageStatusValue;
+  citations: StoredCitation[];
+  images: StoredImage[];
+  confidence: number | null;
+  handoffSuggested: boolean;
+  fromCache: boolean;
+}
+
+/**
+ * Generates one answer: standalone question → answer cache → retrieval → "don't know" below the
+ * relevance floor, else a prompt of delimited documents → streamed tokens → citations and
+ * confidence; the final record is stored before the final STATUS event is published.
+ */
+export class AnswerRunner {
+  constructor(private readonly deps: AnswerRunnerDeps) {}
+
+  async run(job: GenerationJob, signal: AbortSignal): Promise<void> {
+    const { config, events, logger } = this.deps;
+    const em = this.deps.orm.em.fork();
+    const log = logger.child({ correlationId: job.correlationId, messageId: job.assistantMessageId, conversationId: job.conversationId });
+    const writer = new AnswerWriter(em, events, job.orgId, job.conversationId, job.assistantMessageId, config.CHAT_PERSIST_INTERVAL_MS);
+    const outcome: Outcome = { status: 'complete', citations: [], images: [], confidence: null, handoffSuggested: false, fromCache: false };
+    let standalone: string | null = null;
+    try {
+      const history = await this.history(em, job);
+      signal.throwIfAborted();
+      standalone = (await standaloneQuestion(this.deps.model, history, job.question, { signal, logger: log })).question;
+      await em.nativeUpdate(MessageRecord, { id: job.assistantMessageId }, { standaloneQuestion: standalone });
+
+      const cacheKey = await this.deps.cache.key(job.orgId, job.identity.role, standalone);
+      const cached = await this.deps.cache.get(cacheKey);
+      if (cached) {
+        log.debug('answer from cache');
+        Object.assign(outcome, { ...cached, fromCache: true, status: 'complete' });
+        if (cached.images.length > 0) await events.publish(job.orgId, job.conversationId, { kind: 'IMAGES', messageId: job.assistantMessageId, images: cached.images });
+        await writer.write(cached.text);
+        signal.throwIfAborted();
+      } else {
+        await this.generate(job, standalone, writer, outcome, signal, log);
+        await this.deps.cache.set(cacheKey, cacheable(writer.text, outcome));
+      }
+    } catch (error) {
+      if (signal.aborted) {
+        outcome.status = (signal.reason as AbortReason) === 'stopped' ? 'stopped' : 'failed';
+        log.info({ reason: signal.reason }, 'answer generation aborted');
+      } else {
+        outcome.status = 'failed';
+        log.warn({ err: error }, 'answer generation failed');
+      }
+    }
+    await this.finish(em, job, writer, outcome, log);
+  }
+
+  private async generate(job: GenerationJob, question: string, writer: AnswerWriter, outcome: Outcome, signal: AbortSignal, log: Logger): Promise<void> {
+    const { config, events } = this.deps;
+    const retrieval = await this.deps.retrieval.retrieve(job.identity, question, config.CHAT_RETRIEVAL_LIMIT, { correlationId: job.correlationId, signal });
+    signal.throwIfAborted();
+    const top = retrieval.hits.reduce((best, hit) => Math.max(best, hit.relevance), 0);
+    log.debug({ hits: retrieval.hits.map((h) => ({ url: h.url, relevance: h.relevance })), top }, 'retrieved');
+    if (top < config.CHAT_RELEVANCE_FLOOR) {
+      Object.assign(outcome, { confidence: round(top), handoffSuggested: true });
+      await writer.write(DONT_KNOW_ANSWER);
+      return;
+    }
+    const documents = buildContext(retrieval.hits, { tokenBudget: config.CHAT_CONTEXT_TOKEN_BUDGET, minRelevance: config.CHAT_RELEVANCE_FLOOR * 0.8 });
+    outcome.images = imagesFor(retrieval.images, new Set(documents.map((d) => d.hit.pageUrl)));
+    if (outcome.images.length > 0) await events.publish(job.orgId, job.conversationId, { kind: 'IMAGES', messageId: job.assistantMessageId, images: outcome.images });
+
+    const prompt = buildAnswerPrompt(question, documents);
+    log.debug({ prompt }, 'answer prompt built');
+    // Nothing reaches the customer before the guard has seen it (no instructions, no prompt markup).
+    const guard = new OutputGuard(PROTECTED_PROMPT_TEXTS, PROMPT_MARKERS);
+    const generation = new AbortController();
+    const stopModel = AbortSignal.any([signal, generation.signal]);
+    try {
+      for await (const piece of this.deps.model.stream(prompt, { maxTokens: config.CHAT_MAX_ANSWER_TOKENS, temperature: config.CHAT_TEMPERATURE, signal: stopModel })) {
+        await writer.delta(guard.push(piece));
+        if (guard.stopped) {
+          generation.abort('guard');
+          break;
+        }
+      }
+    } catch (error) {
+      if (!generation.signal.aborted || signal.aborted) throw error;
+    }
+    signal.throwIfAborted();
+    await writer.delta(guard.flush());
+    if (guard.stopped === 'leak') log.warn('the model reproduced its instructions; that part of its output was withheld');
+    if (writer.text.trim().length === 0) {
+      // The model gave nothing usable: quote the best passage instead.
+      log.info({ guard: guard.stopped }, 'model output unusable; answering with an extract');
+      await writer.write(extractiveAnswer(documents));
+    }
+    outcome.citations = resolveCitations(writer.text, documents);
+    outcome.confidence = confidenceOf(outcome.citations, top);
+  }
+
+  /** Earlier turns of the conversation that are complete, oldest first. */
+  private async history(em: ReturnType<MikroORM['em']['fork']>, job: GenerationJob): Promise<HistoryTurn[]> {
+    const rows = await em.find(
+      MessageRecord,
+      { conversationId: job.conversationId, organizationId: job.orgId, createdAt: { $lt: job.askedAt }, status: 'complete', role: { $in: ['user', 'assistant', 'agent'] } },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 6, fields: ['role', 'text'] },
+    );
+    return rows.reverse().map((r) => ({ role: r.role as HistoryTurn['role'], text: r.text }));
+  }
+
+  /** Stores the final state (unless someone else, the sweep, already finished the message) and announces it. */
+  private async finish(em: ReturnType<MikroORM['em']['fork']>, job: GenerationJob, writer: AnswerWriter, outcome: Outcome, log: Logger): Promise<void> {
+    const { events } = this.deps;
+    try {
+      const now = new Date();
+      const updated = await em.nativeUpdate(
+        MessageRecord,
+        { id: job.assistantMessageId, status: 'generating' },
+        {
+          status: outcome.status,
+          text: writer.text,
+          lastSeq: writer.lastSeq,
+          citations: outcome.status === 'complete' ? outcome.citations : [],
+          images: outcome.status === 'complete' ? outcome.images : [],
+          confidence: outcome.status === 'complete' ? outcome.confidence : null,
+          handoffSuggested: outcome.status === 'complete' && outcome.handoffSuggested,
+          fromCache: outcome.fromCache,
+          updatedAt: now,
+        },
+      );
+      if (updated === 0) {
+        log.warn('answer was finished elsewhere (swept as failed); its final state is left as is');
+        return;
+      }
+      await em.nativeUpdate(ConversationRecord, { id: job.conversationId }, { updatedAt: now });
+      if (outcome.status === 'complete' && outcome.citations.length > 0) {
+        await events.publish(job.orgId, job.conversationId, { kind: 'CITATIONS', messageId: job.assistantMessageId, citations: outcome.citations });
+      }
+      await events.publish(job.orgId, job.conversationId, {
+        kind: 'STATUS',
+        messageId: job.assistantMessageId,
+        status: outcome.status,
+        confidence: outcome.status === 'complete' ? outcome.confidence : null,
+        handoffSuggested: outcome.status === 'complete' && outcome.handoffSuggested,
+      });
+      log.info({ status: outcome.status, fromCache: outcome.fromCache, citations: outcome.citations.length, confidence: outcome.confidence }, 'answer finished');
+    } catch (error) {
+      // Left `generating`: the sweep marks it failed once this instance's lease has expired.
+      log.error({ err: error }, 'could not store the end of an answer');
+    }
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function cacheable(text: string, outcome: Outcome): CachedAnswer {
+  return { text, citations: outcome.citations, images: outcome.images, confidence: outcome.confidence, handoffSuggested: outcome.handoffSuggested };
+}
+
+/** Pictures of the pages the answer draws on, best first, at most three. */
+function imagesFor(images: readonly RetrievedImage[], pages: ReadonlySet<string>): StoredImage[] {
+  return images
+    .filter((image) => pages.has(image.pageUrl))
+    .slice(0, 3)
+    .map(({ id, imageUrl, pageUrl, alt, caption, thumbnailUrl }) => ({ id, imageUrl, pageUrl, alt, caption, thumbnailUrl }));
+}
