@@ -33,8 +33,8 @@ describe('embedding worker process', { timeout: 120_000 }, () => {
       last = await readyz(worker);
     }
     expect(last.status).toBe(200);
-    expect(last.body.dependencies.map((d) => [d.name, d.ok])).toEqual([['temporal', true], ['models', true]]);
-    expect(last.body.dependencies[1]!.detail).toBe('sentence-transformers/all-MiniLM-L6-v2, scs/tiny-clip on cpu');
+    expect(last.body.dependencies.map((d) => [d.name, d.ok])).toEqual([['redis', true], ['opensearch', true], ['temporal', true], ['models', true]]);
+    expect(last.body.dependencies.find((d) => d.name === 'models')!.detail).toBe('sentence-transformers/all-MiniLM-L6-v2, scs/tiny-clip on cpu');
     const logs = worker.logLines();
     expect(logs.find((l) => l.msg === 'embedding models run on cpu')?.reason).toMatch(/^auto: /);
     expect(logs.some((l) => l.msg === 'embedding worker started' && l.taskQueue === 'embedding')).toBe(true);
