@@ -13,6 +13,7 @@ import {
   port,
   redisCheck,
   redisEnvSchema,
+  temporalEnvSchema,
   runService,
   startGraphQLService,
 } from '@scs/shared';
@@ -33,14 +34,13 @@ const envSchema = baseEnvSchema
   .extend(databaseEnvSchema.shape)
   .extend(identityEnvSchema.shape)
   .extend(redisEnvSchema.shape)
+  .extend(temporalEnvSchema.shape)
   .extend(embeddingEnvSchema.shape)
   .extend(searchEnvSchema.shape)
   .extend({
     KNOWLEDGE_HOST: z.string().default('127.0.0.1'),
     KNOWLEDGE_PORT: port(4002),
     OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
-    TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:58233'),
   });
 

@@ -14,6 +14,19 @@ export const redisEnvSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
 });
 
+export const temporalEnvSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+});
+
+/** The knowledge index in OpenSearch, for the services that create or write it. */
+export const knowledgeIndexEnvSchema = z.object({
+  OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
+  /** Sizes of the embedding vectors in the knowledge index (the models' output sizes). */
+  TEXT_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(384),
+  IMAGE_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(512),
+});
+
 /** Secret the gateway signs identities with and every subgraph verifies them with. */
 export const identityEnvSchema = z.object({
   IDENTITY_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),

@@ -11,6 +11,8 @@ import {
   port,
   redisCheck,
   redisEnvSchema,
+  temporalEnvSchema,
+  knowledgeIndexEnvSchema,
   runService,
   startHealthServer,
 } from '@scs/shared';
@@ -19,16 +21,10 @@ import { z } from 'zod';
 import { createPageIndexingActivities } from '../crawl/activities/index.js';
 import { createEmbedder, createEmbeddingActivities, EMBEDDING_TASK_QUEUE, embedderConfigFromEnv, embeddingEnvSchema } from '../embedding/index.js';
 
-const envSchema = baseEnvSchema.extend(embeddingEnvSchema.shape).extend(redisEnvSchema.shape).extend({
+const envSchema = baseEnvSchema.extend(embeddingEnvSchema.shape).extend(redisEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend({
   EMBEDDING_WORKER_HOST: z.string().default('127.0.0.1'),
   /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
   EMBEDDING_WORKER_PORT: port(4011),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  /** The knowledge index, which this worker writes staged crawl pages to. */
-  OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
-  TEXT_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(384),
-  IMAGE_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(512),
   /** Activities run at once (each uses every core onnxruntime is given, so keep it small on CPU). */
   EMBEDDING_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(2),
 });

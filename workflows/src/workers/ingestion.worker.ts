@@ -10,6 +10,8 @@ import {
   port,
   redisCheck,
   redisEnvSchema,
+  temporalEnvSchema,
+  knowledgeIndexEnvSchema,
   runService,
   startHealthServer,
 } from '@scs/shared';
@@ -22,13 +24,10 @@ import { createPoliteness, createRobots, type UrlPolicy } from '../fetching/inde
 import { createThumbnailStore } from '../images/index.js';
 import { createBrowserPool } from '../rendering/index.js';
 
-const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend(databaseEnvSchema.shape).extend({
+const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend(databaseEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend({
   INGESTION_WORKER_HOST: z.string().default('127.0.0.1'),
   /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
   INGESTION_WORKER_PORT: port(4010),
-  OPENSEARCH_URL: z.url({ protocol: /^https?$/ }),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** Identifies the crawler to websites (robots.txt groups match its first word). */
   CRAWLER_USER_AGENT: z.string().min(3).default('SCSBot/0.1 (+https://github.com/smart-customer-support)'),
   /** Comma-separated hosts, IPs or CIDRs the crawler may fetch although private (e.g. 127.0.0.1 for tests). Empty = none. */
@@ -49,9 +48,6 @@ const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend(databaseEnvS
   /** Chromium for JavaScript-rendered pages (Debian's; Puppeteer never downloads one), and pages rendered at once. */
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
   CRAWLER_MAX_BROWSER_PAGES: z.coerce.number().int().min(1).default(2),
-  /** Sizes of the embedding vectors in the knowledge index (the models' output sizes). */
-  TEXT_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(384),
-  IMAGE_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(2).default(512),
 });
 
 /** The worker of the `ingestion` task queue: the crawl workflow and its fetch, parse and image activities. */

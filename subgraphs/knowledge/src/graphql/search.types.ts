@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IndexedImage } from './source-content.types.js';
 
 @InputType({ description: 'A question or keywords, and where to look.' })
 export class SearchInput {
@@ -58,31 +59,13 @@ export class SearchHit {
   highlights!: string[];
 }
 
-@ObjectType({ description: 'An image of a crawled page.' })
-export class ImageHit {
-  @Field(() => ID)
-  id!: string;
-
+@ObjectType({ description: 'An image of a crawled page that matches the query.' })
+export class ImageHit extends IndexedImage {
   @Field(() => Float)
   score!: number;
 
   @Field(() => ID)
   sourceId!: string;
-
-  @Field(() => String)
-  imageUrl!: string;
-
-  @Field(() => String)
-  pageUrl!: string;
-
-  @Field(() => String, { nullable: true })
-  alt!: string | null;
-
-  @Field(() => String, { nullable: true })
-  caption!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'A signed, expiring path (on the gateway) to a WebP thumbnail.' })
-  thumbnailUrl!: string | null;
 }
 
 @ObjectType({ description: 'Passages and images for a query, best first.' })

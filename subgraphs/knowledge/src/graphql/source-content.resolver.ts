@@ -19,6 +19,11 @@ function decode<T>(cursor: string | null | undefined, check: (value: unknown) =>
 const isSortValues = (v: unknown): v is (string | number)[] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string' || typeof x === 'number');
 const isAfterKey = (v: unknown): v is { pageUrl: string } => typeof v === 'object' && v !== null && typeof (v as { pageUrl?: unknown }).pageUrl === 'string';
 
+/** The index documents of one kind of a source (already checked to be the caller's). */
+function ofSource(source: { organizationId: string; id: string }, kind: 'chunk' | 'image'): Record<string, unknown>[] {
+  return [{ term: { orgId: source.organizationId } }, { term: { sourceId: source.id } }, { term: { kind } }];
+}
+
 function pageSize(first: number): number {
   if (first < 1 || first > 200) throw badUserInput('first must be between 1 and 200.', 'first');
   return first;
@@ -38,7 +43,7 @@ export class SourceContentResolver {
     const size = pageSize(first);
     const source = await sourceOrFail(ctx, sourceId);
     const afterKey = decode(after, isAfterKey);
-    const filter: Record<string, unknown>[] = [{ term: { orgId: source.organizationId } }, { term: { sourceId: source.id } }, { term: { kind: 'chunk' } }];
+    const filter = ofSource(source, 'chunk');
     if (urlContains) filter.push({ wildcard: { pageUrl: { value: `*${urlContains.replace(/[*?\\]/g, '\\$&')}*`, case_insensitive: true } } });
     const { body } = await ctx.openSearch.search({
       index: KNOWLEDGE_INDEX_ALIAS,
@@ -79,7 +84,7 @@ export class SourceContentResolver {
     const size = pageSize(first);
     const source = await sourceOrFail(ctx, sourceId);
     const searchAfter = decode(after, isSortValues);
-    const filter: Record<string, unknown>[] = [{ term: { orgId: source.organizationId } }, { term: { sourceId: source.id } }, { term: { kind: 'chunk' } }];
+    const filter = ofSource(source, 'chunk');
     if (pageUrl) filter.push({ term: { pageUrl } });
     const { body } = await ctx.openSearch.search({
       index: KNOWLEDGE_INDEX_ALIAS,
@@ -110,7 +115,7 @@ export class SourceContentResolver {
       index: KNOWLEDGE_INDEX_ALIAS,
       body: {
         size,
-        query: { bool: { filter: [{ term: { orgId: source.organizationId } }, { term: { sourceId: source.id } }, { term: { kind: 'image' } }] } },
+        query: { bool: { filter: ofSource(source, 'image') } },
         // One document per image URL; the page makes the sort values a pair like the chunks'.
         sort: [{ imageUrl: 'asc' }, { pageUrl: 'asc' }],
         _source: ['imageUrl', 'pageUrl', 'alt', 'caption', 'thumbnailKey'],
