@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { accessTokenEnvSchema, baseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
+import { accessTokenEnvSchema, analyticsEnvSchema, baseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
 import { z } from 'zod';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -8,6 +8,7 @@ export const gatewayEnvSchema = baseEnvSchema
   .extend(redisEnvSchema.shape)
   .extend(identityEnvSchema.shape)
   .extend(accessTokenEnvSchema.shape)
+  .extend(analyticsEnvSchema.shape)
   .extend({
     GATEWAY_HOST: z.string().default('127.0.0.1'),
     GATEWAY_PORT: port(4000),
@@ -28,9 +29,13 @@ export const gatewayEnvSchema = baseEnvSchema
     /** Operation limits: selection depth, aliases, estimated cost, tokens, directives. */
     OPERATION_MAX_DEPTH: count(12),
     OPERATION_MAX_ALIASES: count(15),
-    OPERATION_MAX_COST: count(5_000),
+    // The cost estimate multiplies a list's cost by its `first` argument: the chat screen's conversation page (50
+    // messages with their citations and images) estimates ~38,000; far larger lists or nestings are refused.
+    OPERATION_MAX_COST: count(60_000),
     OPERATION_MAX_TOKENS: count(2_000),
     OPERATION_MAX_DIRECTIVES: count(30),
+    /** How often the requests counted per API key are sent to analytics (they are counted in memory in between). */
+    ANALYTICS_API_USAGE_FLUSH_MS: z.coerce.number().int().min(100).default(10_000),
   });
 
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema>;

@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  AnalyticsProducer,
+  analyticsProducerOptions,
+  ApiUsageMeter,
   createLogger,
   createPubSub,
   createRedis,
@@ -66,6 +69,9 @@ runService('gateway', async () => {
   const authenticator = new Authenticator(redis, usersClient, config.AUTH_JWT_SECRET);
   const rateLimits = new GatewayRateLimits(redis, config);
   const limits = operationLimits(config);
+  // Requests per API key, counted in memory and sent to analytics now and then (never on the request's path).
+  const apiUsage = new ApiUsageMeter(new AnalyticsProducer(redis, analyticsProducerOptions(config, logger)), config.ANALYTICS_API_USAGE_FLUSH_MS, logger);
+  apiUsage.start();
 
   const clientIp = (req: Request): string => {
     const forwarded = config.GATEWAY_TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
@@ -118,7 +124,13 @@ runService('gateway', async () => {
         { authorization: req.headers.authorization, apiKey: req.headers['x-api-key'] as string | undefined },
         clientIp(req),
       );
-      await rateLimits.consume(identity);
+      try {
+        await rateLimits.consume(identity);
+      } catch (error) {
+        if ((error as { extensions?: { code?: unknown } }).extensions?.code === 'RATE_LIMITED') apiUsage.count(identity, 'rate_limited');
+        throw error;
+      }
+      apiUsage.count(identity, 'served');
       return identity;
     },
     context: async ({ correlationId, identity }) => ({ correlationId, identity }),
@@ -138,6 +150,7 @@ runService('gateway', async () => {
       });
     },
     onShutdown: async () => {
+      await apiUsage.stop();
       await pubsub.close();
       redis.disconnect();
     },

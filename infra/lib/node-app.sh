@@ -3,7 +3,8 @@
 # The project's own Node.js services, declared like the data services:
 #   node_app ENTRY PORT_VARIABLE PORT [DEPENDENCY...]
 # runs `node ENTRY` from the repository root with everything `stack env` prints plus
-# PORT_VARIABLE=PORT. `status` reports it healthy only when its /readyz says every
+# PORT_VARIABLE=PORT, after the tracing preload (a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set
+# in the environment `stack` runs in). `status` reports it healthy only when its /readyz says every
 # dependency answers. The code must be built first (`npm run build`; `npm run up` does it).
 node_app() {
   local entry=$1 port_var=$2 port=$3
@@ -11,7 +12,7 @@ node_app() {
   node_app_secrets
   SVC_DEPS=("$@")
   SVC_ORDER=${SVC_ORDER:-70}
-  SVC_CMD=(node "$entry")
+  SVC_CMD=(node --require ./subgraphs/shared/dist/observability/preload.js "$entry")
   SVC_ENV=("${SCS_ENV[@]}" "${NODE_APP_SECRETS[@]}" "NODE_ENV=${NODE_ENV:-development}" "$port_var=$port")
   SVC_CWD=$SCS_REPO_ROOT
   SVC_PORTS=("$port")

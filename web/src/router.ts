@@ -33,6 +33,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Live conversation', permission: 'conversation:read:own' },
   },
   {
+    path: '/chat/:conversationId?',
+    name: 'chat',
+    component: () => import('./screens/chat/ChatScreen.vue'),
+    meta: { title: 'Chat', permission: 'chat:ask' },
+  },
+  {
+    path: '/sources',
+    name: 'sources',
+    component: () => import('./screens/sources/SourcesScreen.vue'),
+    meta: { title: 'Sources', permission: 'source:read' },
+  },
+  {
+    path: '/sources/:id',
+    name: 'source',
+    component: () => import('./screens/sources/SourceDetailScreen.vue'),
+    meta: { title: 'Source', permission: 'source:read' },
+  },
+  {
     path: '/sign-in',
     name: 'sign-in',
     component: () => import('./screens/auth/SignInScreen.vue'),
@@ -79,7 +97,10 @@ export function safeRedirect(value: unknown): string | null {
 
 /** Where to go after signing in without a `redirect`: the first screen the user may open. */
 export function landingPath(session: Pick<SessionStore, 'can'>): string {
-  return session.can('system:read') ? '/' : '/playground';
+  if (session.can('system:read')) return '/';
+  if (session.can('chat:ask')) return '/chat';
+  if (session.can('source:read')) return '/sources';
+  return '/playground';
 }
 
 /**

@@ -37,7 +37,7 @@ describe('App access', () => {
     expect(view.text()).toContain('system:read');
     expect(view.text()).toContain('your role (Agent) in Acme');
     const navLinks = view.findAll('nav[aria-label="Main"] a').map((a) => a.text());
-    expect(navLinks).toEqual(['Live conversation']);
+    expect(navLinks).toEqual(['Chat']);
     expect(gateway.named('SystemStatus')).toHaveLength(0); // the screen is not even mounted
   });
 
@@ -48,7 +48,7 @@ describe('App access', () => {
     const options = header.findAll('select option').map((o) => o.text());
     expect(options).toEqual(['Acme (Admin)', 'Globex (Agent)']);
     expect(header.find('button').text()).toBe('Sign out');
-    expect(view.findAll('nav[aria-label="Main"] a').map((a) => a.text())).toEqual(['System status', 'Live conversation']);
+    expect(view.findAll('nav[aria-label="Main"] a').map((a) => a.text())).toEqual(['System status']);
     expect(view.find('h1').text()).toBe('System status');
   });
 });

@@ -39,10 +39,10 @@ describe('route guard', () => {
     await router.push('/sign-in?redirect=/playground?conversation=x');
     expect(at(router)).toEqual({ path: '/playground', query: { conversation: 'x' } });
 
-    // Without system:read the landing screen is the live conversation, not the status screen.
+    // Without system:read the landing screen is the chat, not the status screen.
     await router.push('/');
     await router.push('/register');
-    expect(at(router).path).toBe('/playground');
+    expect(at(router).path).toBe('/chat');
   });
 
   it('lands admins on the status screen and never redirects to another origin', async () => {

@@ -37,6 +37,7 @@ import { findEntityLookups } from './entity-lookup.js';
 import { EventCompletion, eventFieldResolver, type FederatedExecutor } from './event-completion.js';
 import { TopicIterator } from './replay.js';
 import { checkSubscriptionGuard } from './subscription-guards.js';
+import { activeConnections, trackSubscription } from './subscription-metrics.js';
 
 export interface SubscriptionServerOptions {
   server: Server;
@@ -122,6 +123,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
           );
           ctx.extra.identity = identity;
           registry.add(identity, ctx.extra.socket);
+          activeConnections.inc();
           if (identity.expiresAt) {
             const delay = Math.max(0, identity.expiresAt.getTime() - Date.now());
             ctx.extra.expiryTimer = setTimeout(() => ctx.extra.socket.close(4401, 'Unauthorized: access token expired'), delay);
@@ -135,7 +137,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiryTimer);
-        if (ctx.extra.identity) registry.remove(ctx.extra.identity, ctx.extra.socket);
+        if (ctx.extra.identity) {
+          registry.remove(ctx.extra.identity, ctx.extra.socket);
+          activeConnections.dec();
+        }
       },
       context: (ctx): GatewayContext => ({ correlationId: randomUUID(), identity: identityOf(ctx.extra) }),
       validate: (schema, document) => validate(schema, document, rules),
@@ -172,7 +177,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
             options.logger.debug({ topic, afterSeq, correlationId: context.correlationId }, 'subscription started');
             const iterator = new TopicIterator(options.pubsub, options.pubsub.getPublisher() as Redis, topic, typeof afterSeq === 'number' ? afterSeq : undefined, options.logger);
             await iterator.ready();
-            return iterator;
+            return trackSubscription(info.fieldName, iterator);
           },
           fieldResolver: (source, fieldArgs, ctx, info) => {
             if (info.parentType !== info.schema.getSubscriptionType()) return eventFieldResolver(source, fieldArgs, ctx, info);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, createLogger, loadConfig, runService } from '@scs/shared';
+import { ConfigError, createLogger, loadConfig, runService, shutdownTracing } from '@scs/shared';
 import { llmServerEnvSchema } from './config.js';
 import { LlmEngine } from './engine.js';
 import { createLlmHttpServer } from './server.js';
@@ -30,6 +30,7 @@ runService('llm-server', async () => {
     logger.info({ signal }, 'llm server stopping');
     await http.close();
     await engine?.dispose();
+    await shutdownTracing();
     logger.info('llm server stopped');
     process.exit(0);
   };

@@ -1,7 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { correlationIdFrom, runWithRequestContext, type Logger } from '@scs/shared';
+import { correlationIdFrom, initMetrics, nameServerSpan, runWithRequestContext, sendMetrics, type Logger } from '@scs/shared';
 import { parseChatCompletionRequest, type ChatCompletionParams } from './chat-request.js';
 import type { LlmServerConfig } from './config.js';
 import type { LlmEngine } from './engine.js';
@@ -17,6 +17,7 @@ import {
   shuttingDown,
   unknownUrl,
 } from './errors.js';
+import { initLlmMetrics, llmMetrics, recordCompletion } from './metrics.js';
 
 export interface LlmHttpServer {
   server: Server;
@@ -35,7 +36,8 @@ class ClientGone extends Error {
 
 /**
  * The OpenAI-compatible HTTP API: GET /v1/models, GET /v1/models/:id, POST /v1/chat/completions
- * (JSON or server-sent events), plus /healthz and /readyz. Prompts and completions are never logged
+ * (JSON or server-sent events), plus /healthz, /readyz and /metrics (Prometheus: tokens, tokens per
+ * second, time to first token, queueing, slots). Prompts and completions are never logged
  * above debug level: they hold customers' words.
  */
 export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): LlmHttpServer {
@@ -45,6 +47,8 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
   const modelObject = { id: config.LLM_MODEL_NAME, object: 'model', created, owned_by: 'scs' } as const;
   let fingerprint = 'fp_scs';
   const apiKey = config.LLM_SERVER_API_KEY ? Buffer.from(config.LLM_SERVER_API_KEY) : undefined;
+  initMetrics('llm-server');
+  initLlmMetrics(config.LLM_MODEL_NAME);
 
   const server = createServer((req, res) => {
     const requestId = correlationIdFrom(req.headers['x-request-id'] ?? req.headers['x-correlation-id']);
@@ -63,6 +67,7 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0]!.replace(/\/+$/, '') || '/';
+    nameServerSpan(method, path.startsWith('/v1/models/') ? '/v1/models/:id' : path);
 
     if (path === '/healthz') return sendJson(res, 200, { service: 'llm-server', status: 'ok' });
     if (path === '/readyz') {
@@ -73,6 +78,11 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
         model: config.LLM_MODEL_NAME,
         ...(engine ? { engine: engine.info, active: engine.slots.active, queued: engine.slots.queued } : {}),
       });
+    }
+    if (path === '/metrics') {
+      llmMetrics.slotsActive.set(engine?.slots.active ?? 0);
+      llmMetrics.requestsQueued.set(engine?.slots.queued ?? 0);
+      return sendMetrics(res);
     }
     if (!path.startsWith('/v1/')) throw unknownUrl(method, path);
     if (apiKey && !authorized(req.headers.authorization, apiKey)) throw invalidApiKey();
@@ -112,9 +122,11 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
     try {
       const admitted = await engine.admit(params, controller.signal).catch((error: unknown) => {
         if (controller.signal.reason instanceof ClientGone) return undefined;
+        llmMetrics.requests.inc({ model: config.LLM_MODEL_NAME, outcome: error instanceof ApiError ? `rejected_${error.status}` : 'error' });
         throw error; // includes the shutdown's 503
       });
       if (!admitted) {
+        llmMetrics.requests.inc({ model: config.LLM_MODEL_NAME, outcome: 'client_gone' });
         log.info({ stream: params.stream }, 'client disconnected while queued');
         return;
       }
@@ -135,6 +147,7 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
         try {
           result = await admitted.run((text) => chunk({ content: text }, null), controller.signal);
         } catch (error) {
+          llmMetrics.requests.inc({ model: config.LLM_MODEL_NAME, outcome: 'error' });
           log.error({ err: error }, 'generation failed');
           event(internalError().toJSON());
           res.end();
@@ -172,6 +185,8 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
         generationMs: Math.round(result.generationMs),
         tokensPerSecond: result.generationMs > 0 ? Math.round((result.completionTokens / result.generationMs) * 10_000) / 10 : null,
       };
+      const outcome = !result.aborted ? result.finishReason : controller.signal.reason instanceof ClientGone ? 'client_gone' : 'shutdown';
+      recordCompletion(config.LLM_MODEL_NAME, outcome, { ...stats, queueMs: admitted.queueMs, firstTokenMs: result.firstTokenMs, generationMs: result.generationMs });
       if (result.aborted && controller.signal.reason instanceof ClientGone) log.info(stats, 'client disconnected: generation aborted and its sequence freed');
       else if (result.aborted) log.info(stats, 'generation aborted: the server is shutting down');
       else log.info(stats, 'chat completion');

@@ -1,12 +1,15 @@
-import { buildFederatedSchema, systemStatusModule, type ServiceContext } from '@scs/shared';
+import { buildFederatedSchema, systemStatusModule } from '@scs/shared';
 import type { GraphQLSchema } from 'graphql';
+import type { AnalyticsContext } from './context.js';
+import { AnalyticsResolver } from './graphql/analytics.resolver.js';
 
 const status = systemStatusModule('analytics');
 
 /**
- * The analytics subgraph: question events, dashboards and content gaps (see the analytics
- * issue). For now it contributes its health to `SystemStatus`.
+ * The analytics subgraph: dashboards over question, feedback, hand-off, crawl and API-usage
+ * events, live counters, CSV export. Builds the schema without touching any resource, so the
+ * schema generator can call it too.
  */
 export function buildAnalyticsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema<ServiceContext>({ resolvers: [status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] }, status.referenceResolvers);
+  return buildFederatedSchema<AnalyticsContext>({ resolvers: [AnalyticsResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] }, status.referenceResolvers);
 }

@@ -1,4 +1,4 @@
-import { baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
+import { analyticsEnvSchema, baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
 import { z } from 'zod';
 
 const optionalSecret = z
@@ -11,6 +11,7 @@ export const chatEnvSchema = baseEnvSchema
   .extend(databaseEnvSchema.shape)
   .extend(redisEnvSchema.shape)
   .extend(identityEnvSchema.shape)
+  .extend(analyticsEnvSchema.shape)
   .extend({
     CHAT_HOST: z.string().default('127.0.0.1'),
     CHAT_PORT: port(4003),

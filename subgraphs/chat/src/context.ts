@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ServiceContext } from '@scs/shared';
+import type { AnalyticsProducer, ServiceContext } from '@scs/shared';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { ChatEvents } from './events/chat-events.js';
 import type { GenerationManager } from './generation/generation-manager.js';
@@ -9,4 +9,5 @@ export interface ChatContext extends ServiceContext {
   pubsub: RedisPubSub;
   events: ChatEvents;
   generations: GenerationManager;
+  analytics: AnalyticsProducer;
 }

@@ -1,4 +1,6 @@
 import {
+  AnalyticsProducer,
+  analyticsProducerOptions,
   createLogger,
   createPubSub,
   createRedis,
@@ -32,12 +34,14 @@ runService('chat', async () => {
   const dependencyChecks = [databaseCheck(orm), redisCheck(redis)];
 
   const events = new ChatEvents(redis, pubsub);
+  const analytics = new AnalyticsProducer(redis, analyticsProducerOptions(config, logger));
   const runner = new AnswerRunner({
     orm,
     events,
     model: new OpenAiCompatibleModel({ baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS }),
     retrieval: new RetrievalClient(config.KNOWLEDGE_SUBGRAPH_URL, config.IDENTITY_SIGNING_SECRET),
     cache: new AnswerCache(redis, config.CHAT_ANSWER_CACHE_TTL_SECONDS),
+    analytics,
     config,
     logger,
   });
@@ -63,7 +67,7 @@ runService('chat', async () => {
     apollo: { schema: await buildChatSchema() },
     checks: dependencyChecks,
     authenticate: gatewayIdentity(config.IDENTITY_SIGNING_SECRET),
-    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks, em: orm.em.fork(), pubsub, events, generations }),
+    context: async ({ correlationId, identity }) => ({ correlationId, identity, dependencyChecks, em: orm.em.fork(), pubsub, events, generations, analytics }),
     onShutdown: async () => {
       await generations.close();
       await pubsub.close();

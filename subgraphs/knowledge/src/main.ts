@@ -19,6 +19,7 @@ import {
 } from '@scs/shared';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { createEmbedder, embedderConfigFromEnv, embeddingEnvSchema } from '@scs/workflows/embedding';
+import { temporalClientInterceptors } from '@scs/workflows/observability/client';
 import { z } from 'zod';
 import type { KnowledgeContext } from './context.js';
 import { openSearchCheck, temporalCheck } from './dependencies.js';
@@ -51,7 +52,7 @@ runService('knowledge', async () => {
   const openSearch = new OpenSearchClient({ node: config.OPENSEARCH_URL, requestTimeout: 10_000 });
   // Lazy: the service starts while Temporal is still coming up; readiness says when it answers.
   const temporal = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const temporalClient = new TemporalClient({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE });
+  const temporalClient = new TemporalClient({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE, interceptors: temporalClientInterceptors() });
   // Queries are embedded in process (one short text: no round trip to the embedding worker).
   const embedder = createEmbedder(embedderConfigFromEnv(config), logger);
   await embedder.load();

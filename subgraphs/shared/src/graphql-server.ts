@@ -11,6 +11,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import { checkService, type DependencyCheck } from './health.js';
 import type { Logger } from './logger.js';
 import { CORRELATION_HEADER, correlationIdFrom, runWithRequestContext } from './request-context.js';
+import { countRefusedRequest, graphqlMetricsPlugin } from './observability/graphql-metrics.js';
+import { initMetrics, sendMetrics } from './observability/metrics.js';
+import { nameServerSpan, shutdownTracing } from './observability/tracing.js';
 
 export interface GraphQLServiceOptions<TContext extends BaseContext> {
   /** Service name, used in logs and in health reports. */
@@ -121,14 +124,16 @@ function errorLoggingPlugin<TContext extends BaseContext>(logger: Logger): Apoll
 }
 
 /**
- * One HTTP process serving GraphQL on `/graphql`, liveness on `/healthz` and readiness on
- * `/readyz`, with a correlation id on every request and a graceful stop on SIGTERM/SIGINT.
+ * One HTTP process serving GraphQL on `/graphql`, liveness on `/healthz`, readiness on `/readyz`
+ * and Prometheus metrics on `/metrics` (operation latency, errors by code, Node.js), with a
+ * correlation id on every request and a graceful stop on SIGTERM/SIGINT.
  * The gateway and every subgraph start through this, so they behave alike.
  */
 export async function startGraphQLService<TContext extends BaseContext>(
   options: GraphQLServiceOptions<TContext>,
 ): Promise<RunningService<TContext>> {
   const { logger } = options;
+  initMetrics(options.name);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -143,6 +148,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
       // Traces are for Apollo's hosted reporting, which this product does not use.
       ApolloServerPluginInlineTraceDisabled(),
       errorLoggingPlugin<TContext>(logger),
+      graphqlMetricsPlugin<TContext>(),
       ...(options.apollo.plugins ?? []),
     ],
   } as ApolloServerOptions<TContext>);
@@ -151,10 +157,12 @@ export async function startGraphQLService<TContext extends BaseContext>(
   app.use((req, res, next) => {
     const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
     res.setHeader(CORRELATION_HEADER, correlationId);
+    // The HTTP server span (tracing on): named by route, and joined to the logs by the correlation id.
+    nameServerSpan(req.method, req.path.startsWith('/media/') ? '/media/*' : req.path, { 'scs.correlation_id': correlationId });
     const started = performance.now();
     runWithRequestContext({ correlationId }, () => {
       res.on('finish', () => {
-        if (req.path === '/healthz' || req.path === '/readyz') return;
+        if (req.path === '/healthz' || req.path === '/readyz' || req.path === '/metrics') return;
         logger.info(
           { correlationId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs: Math.round(performance.now() - started) },
           'request',
@@ -170,6 +178,8 @@ export async function startGraphQLService<TContext extends BaseContext>(
     const status = await checkService(options.name, options.checks);
     res.status(status.ready ? 200 : 503).json(status);
   });
+  // For the scraper inside the deployment; keep it off the public ingress (see infra/README.md).
+  app.get('/metrics', (_req, res) => void sendMetrics(res));
   options.routes?.(app);
   app.use(
     '/graphql',
@@ -181,6 +191,8 @@ export async function startGraphQLService<TContext extends BaseContext>(
       } catch (error) {
         const known = error instanceof GraphQLError && typeof error.extensions.code === 'string';
         const http = known ? httpStatusFor(error.extensions) : undefined;
+        const body = req.body as { operationName?: unknown } | undefined;
+        countRefusedRequest(known ? String(error.extensions.code) : 'UNAUTHENTICATED', typeof body?.operationName === 'string' ? body.operationName : undefined);
         for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
         res.status(http?.status ?? 401).json({
           errors: [
@@ -202,6 +214,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
     if (res.headersSent) return next(error);
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'request failed outside GraphQL');
+    countRefusedRequest(status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
     const message =
       status === 413 ? 'The request body is too large.' : status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
@@ -220,6 +233,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
       logger.info('shutting down');
       await apollo.stop();
       await options.onShutdown?.();
+      await shutdownTracing();
       logger.info('stopped');
     })());
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -1,12 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import { checkService, type DependencyCheck } from './health.js';
 import type { Logger } from './logger.js';
+import { initMetrics, sendMetrics } from './observability/metrics.js';
 
 /**
- * Liveness (`/healthz`) and readiness (`/readyz`: every dependency answers) for processes that
- * serve no GraphQL, such as Temporal workers, so they are started and watched like the others.
+ * Liveness (`/healthz`), readiness (`/readyz`: every dependency answers) and Prometheus metrics
+ * (`/metrics`) for processes that serve no GraphQL, such as Temporal workers, so they are started,
+ * watched and scraped like the others.
  */
 export async function startHealthServer(options: { name: string; host: string; port: number; checks: DependencyCheck[]; logger: Logger }): Promise<Server> {
+  initMetrics(options.name);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
@@ -15,6 +18,8 @@ export async function startHealthServer(options: { name: string; host: string; p
       void checkService(options.name, options.checks).then((status) => {
         res.writeHead(status.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(status));
       });
+    } else if (path === '/metrics') {
+      void sendMetrics(res);
     } else {
       res.writeHead(404).end();
     }

@@ -17,3 +17,5 @@ export * from './health-server.js';
 export * from './validation.js';
 export * from './replayable-topics.js';
 export * from './knowledge-version.js';
+export * from './observability/index.js';
+export * from './analytics-events.js';

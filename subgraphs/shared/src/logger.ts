@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { activeTraceIds } from './observability/tracing.js';
 import { currentRequestContext } from './request-context.js';
 
 export type { Logger };
@@ -16,7 +17,7 @@ export function createLogger(service: string, level: string = process.env.LOG_LE
     formatters: { level: (label) => ({ level: label }) },
     mixin() {
       const ctx = currentRequestContext();
-      return ctx ? { correlationId: ctx.correlationId } : {};
+      return ctx ? { correlationId: ctx.correlationId, ...activeTraceIds() } : activeTraceIds();
     },
     redact: {
       paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'headers.cookie'],

@@ -24,12 +24,22 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Wait for `/healthz` (default) or not at all (for processes expected to fail). */
   waitForHealth?: boolean;
+  /** Arguments after the entry point. */
+  args?: string[];
+  /** Path that answers 200 once the process is up (default `/healthz`). */
+  healthPath?: string;
+  /** Loaded first (`--require`): tracing, for our own services (default true). */
+  preload?: boolean;
 }
+
+/** Loaded before every service's entry point, as the stack does: starts tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+const TRACING_PRELOAD = `${REPO_ROOT}subgraphs/shared/dist/observability/preload.js`;
 
 /** Starts a compiled service as a real process against the running stack and waits until it answers. */
 export async function startService(options: StartOptions): Promise<ServiceProcess> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const child: ChildProcess = spawn(process.execPath, [options.entry], {
+  const preload = options.preload === false ? [] : ['--require', TRACING_PRELOAD];
+  const child: ChildProcess = spawn(process.execPath, [...preload, options.entry, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...stackEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +72,7 @@ export async function startService(options: StartOptions): Promise<ServiceProces
     if (child.exitCode !== null) {
       throw new Error(`${options.name} exited with ${child.exitCode} before it was healthy:\n${output.slice(-3000)}`);
     }
-    const healthy = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${baseUrl}${options.healthPath ?? '/healthz'}`).then((r) => r.ok, () => false);
     if (healthy) return service;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -18,8 +18,20 @@ export interface CrawlActivities {
   publishProgress(input: { orgId: string; sourceId: string; runId: string; progress: CrawlProgress }): Promise<void>;
   /** After a complete run: removes what earlier runs indexed from pages this run no longer found. */
   removeStalePages(input: { orgId: string; sourceId: string; runId: string }): Promise<number>;
-  /** Bumps the organization's knowledge version, invalidating caches derived from the index. */
-  markKnowledgeChanged(input: { orgId: string }): Promise<number>;
+  /**
+   * Bumps the organization's knowledge version, invalidating caches derived from the index; with
+   * `run`, also records the run's outcome for analytics (a `crawl_run` event, once per run).
+   */
+  markKnowledgeChanged(input: { orgId: string; run?: FinishedCrawlRun }): Promise<number>;
+}
+
+/** A run at its end, as the workflow knows it (times in epoch ms, workflow time). */
+export interface FinishedCrawlRun {
+  sourceId: string;
+  runId: string;
+  startedAt: number;
+  finishedAt: number;
+  progress: CrawlProgress;
 }
 
 /** Served by the embedding worker: embeds a staged page's chunks and images and writes them to the index. */

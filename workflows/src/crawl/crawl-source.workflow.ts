@@ -199,7 +199,11 @@ export async function crawlSource(request: CrawlRequest, carried?: CrawlCarryOve
     setStatus('completed');
   }
   // Pages were (re)indexed or removed, cancelled runs included: answers cached before are stale.
-  await planning.markKnowledgeChanged({ orgId: request.orgId });
+  // The run's outcome goes to analytics with it (the start is the execution chain's, across continue-as-new).
+  await planning.markKnowledgeChanged({
+    orgId: request.orgId,
+    run: { sourceId: request.sourceId, runId, startedAt: workflowInfo().startTime.getTime(), finishedAt: Date.now(), progress },
+  });
   await publish();
   return progress;
 }

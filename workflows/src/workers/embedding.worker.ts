@@ -14,12 +14,14 @@ import {
   temporalEnvSchema,
   knowledgeIndexEnvSchema,
   runService,
+  shutdownTracing,
   startHealthServer,
 } from '@scs/shared';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { z } from 'zod';
 import { createPageIndexingActivities } from '../crawl/activities/index.js';
 import { createEmbedder, createEmbeddingActivities, EMBEDDING_TASK_QUEUE, embedderConfigFromEnv, embeddingEnvSchema } from '../embedding/index.js';
+import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';
 
 const envSchema = baseEnvSchema.extend(embeddingEnvSchema.shape).extend(redisEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend({
   EMBEDDING_WORKER_HOST: z.string().default('127.0.0.1'),
@@ -93,10 +95,14 @@ runService('embedding-worker', async () => {
     activities: { ...embedding, ...createPageIndexingActivities({ redis, openSearch, embedder: embedding }) },
     maxConcurrentActivityTaskExecutions: config.EMBEDDING_WORKER_CONCURRENCY,
     shutdownGraceTime: '10s',
+    ...workerObservability({ workflows: false }),
   });
+  const stopBacklog = pollTaskQueueBacklog({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: EMBEDDING_TASK_QUEUE, taskTypes: ['activity'], logger });
   logger.info({ taskQueue: EMBEDDING_TASK_QUEUE, concurrency: config.EMBEDDING_WORKER_CONCURRENCY }, 'embedding worker started');
   await worker.run();
+  stopBacklog();
   health.close();
+  await shutdownTracing();
   await embedder.dispose();
   await connection.close();
   redis.disconnect();

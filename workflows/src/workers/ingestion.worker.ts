@@ -1,5 +1,8 @@
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import {
+  AnalyticsProducer,
+  analyticsEnvSchema,
+  analyticsProducerOptions,
   baseEnvSchema,
   databaseEnvSchema,
   createLogger,
@@ -13,6 +16,7 @@ import {
   temporalEnvSchema,
   knowledgeIndexEnvSchema,
   runService,
+  shutdownTracing,
   startHealthServer,
 } from '@scs/shared';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -22,9 +26,10 @@ import { createCrawlActivities } from '../crawl/activities/index.js';
 import { INGESTION_TASK_QUEUE } from '../crawl/crawl-contract.js';
 import { createPoliteness, createRobots, type UrlPolicy } from '../fetching/index.js';
 import { createThumbnailStore } from '../images/index.js';
+import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';
 import { createBrowserPool } from '../rendering/index.js';
 
-const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend(databaseEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend({
+const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend(databaseEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend(analyticsEnvSchema.shape).extend({
   INGESTION_WORKER_HOST: z.string().default('127.0.0.1'),
   /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
   INGESTION_WORKER_PORT: port(4010),
@@ -68,6 +73,7 @@ runService('ingestion-worker', async () => {
   const activities = createCrawlActivities({
     browsers,
     redis,
+    analytics: new AnalyticsProducer(redis, analyticsProducerOptions(config, logger)),
     pubsub,
     openSearch,
     urlPolicy,
@@ -105,11 +111,15 @@ runService('ingestion-worker', async () => {
     taskQueue: INGESTION_TASK_QUEUE,
     workflowsPath: require.resolve('../workflows.js'),
     activities,
+    ...workerObservability({ workflows: true }),
   });
+  const stopBacklog = pollTaskQueueBacklog({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: INGESTION_TASK_QUEUE, taskTypes: ['workflow', 'activity'], logger });
   logger.info({ taskQueue: INGESTION_TASK_QUEUE }, 'ingestion worker started');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => worker.shutdown());
   await worker.run();
+  stopBacklog();
   health.close();
+  await shutdownTracing();
   await browsers.close();
   await database.end();
   await connection.close();

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger, Principal } from '@scs/shared';
+import type { AnalyticsHit, AnalyticsProducer, Logger, Principal } from '@scs/shared';
 import { AnswerCache, type CachedAnswer } from '../answering/answer-cache.js';
 import { confidenceOf, resolveCitations } from '../answering/citations.js';
 import { buildContext } from '../answering/context-builder.js';
@@ -41,6 +41,7 @@ export interface AnswerRunnerDeps {
   model: LanguageModel;
   retrieval: RetrievalClient;
   cache: AnswerCache;
+  analytics: AnalyticsProducer;
   config: ChatConfig;
   logger: Logger;
 }
@@ -52,6 +53,8 @@ interface Outcome {
   confidence: number | null;
   handoffSuggested: boolean;
   fromCache: boolean;
+  /** What retrieval returned (for analytics). */
+  hits: AnalyticsHit[];
 }
 
 /**
@@ -67,7 +70,7 @@ export class AnswerRunner {
     const em = this.deps.orm.em.fork();
     const log = logger.child({ correlationId: job.correlationId, messageId: job.assistantMessageId, conversationId: job.conversationId });
     const writer = new AnswerWriter(em, events, job.orgId, job.conversationId, job.assistantMessageId, config.CHAT_PERSIST_INTERVAL_MS);
-    const outcome: Outcome = { status: 'complete', citations: [], images: [], confidence: null, handoffSuggested: false, fromCache: false };
+    const outcome: Outcome = { status: 'complete', citations: [], images: [], confidence: null, handoffSuggested: false, fromCache: false, hits: [] };
     let standalone: string | null = null;
     try {
       const history = await this.history(em, job);
@@ -96,7 +99,7 @@ export class AnswerRunner {
         log.warn({ err: error }, 'answer generation failed');
       }
     }
-    await this.finish(em, job, writer, outcome, log);
+    await this.finish(em, job, writer, outcome, log, standalone);
   }
 
   private async generate(job: GenerationJob, question: string, writer: AnswerWriter, outcome: Outcome, signal: AbortSignal, log: Logger): Promise<void> {
@@ -104,6 +107,7 @@ export class AnswerRunner {
     const retrieval = await this.deps.retrieval.retrieve(job.identity, question, config.CHAT_RETRIEVAL_LIMIT, { correlationId: job.correlationId, signal });
     signal.throwIfAborted();
     const top = retrieval.hits.reduce((best, hit) => Math.max(best, hit.relevance), 0);
+    outcome.hits = retrieval.hits.map(({ url, pageUrl, sourceId, title, relevance }) => ({ url, pageUrl, sourceId, title, relevance }));
     log.debug({ hits: retrieval.hits.map((h) => ({ url: h.url, relevance: h.relevance })), top }, 'retrieved');
     if (top < config.CHAT_RELEVANCE_FLOOR) {
       Object.assign(outcome, { confidence: round(top), handoffSuggested: true });
@@ -154,7 +158,7 @@ export class AnswerRunner {
   }
 
   /** Stores the final state (unless someone else, the sweep, already finished the message) and announces it. */
-  private async finish(em: ReturnType<MikroORM['em']['fork']>, job: GenerationJob, writer: AnswerWriter, outcome: Outcome, log: Logger): Promise<void> {
+  private async finish(em: ReturnType<MikroORM['em']['fork']>, job: GenerationJob, writer: AnswerWriter, outcome: Outcome, log: Logger, standalone: string | null): Promise<void> {
     const { events } = this.deps;
     try {
       const now = new Date();
@@ -189,10 +193,39 @@ export class AnswerRunner {
         handoffSuggested: outcome.status === 'complete' && outcome.handoffSuggested,
       });
       log.info({ status: outcome.status, fromCache: outcome.fromCache, citations: outcome.citations.length, confidence: outcome.confidence }, 'answer finished');
+      this.recordQuestion(job, writer, outcome, standalone, now);
     } catch (error) {
       // Left `generating`: the sweep marks it failed once this instance's lease has expired.
       log.error({ err: error }, 'could not store the end of an answer');
     }
+  }
+
+  /** One `question` analytics event per answer (its id is the answer's, so it is stored once); fire and forget. */
+  private recordQuestion(job: GenerationJob, writer: AnswerWriter, outcome: Outcome, standalone: string | null, finishedAt: Date): void {
+    const complete = outcome.status === 'complete';
+    this.deps.analytics.record(
+      'question',
+      job.orgId,
+      {
+        conversationId: job.conversationId,
+        userMessageId: job.userMessageId,
+        messageId: job.assistantMessageId,
+        askerRole: job.identity.role,
+        question: job.question,
+        standaloneQuestion: standalone ?? job.question,
+        status: outcome.status === 'generating' ? 'failed' : outcome.status,
+        answered: complete && !outcome.handoffSuggested,
+        handoffSuggested: complete && outcome.handoffSuggested,
+        confidence: complete ? outcome.confidence : null,
+        fromCache: outcome.fromCache,
+        hits: outcome.hits,
+        citations: complete ? outcome.citations.map((c) => ({ pageUrl: c.pageUrl, sourceId: c.sourceId })) : [],
+        timeToFirstTokenMs: writer.firstDeltaAt === null ? null : Math.max(0, writer.firstDeltaAt - job.askedAt.getTime()),
+        totalMs: Math.max(0, finishedAt.getTime() - job.askedAt.getTime()),
+        answerChars: writer.text.length,
+      },
+      { eventId: job.assistantMessageId, occurredAt: job.askedAt },
+    );
   }
 }
 

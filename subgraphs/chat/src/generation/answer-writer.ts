@@ -11,6 +11,8 @@ import { MessageRecord } from '../entities/message.entity.js';
 export class AnswerWriter {
   text = '';
   lastSeq: number | null = null;
+  /** When the first piece was published (epoch ms), for time-to-first-token analytics. */
+  firstDeltaAt: number | null = null;
   private persistedAt = Date.now();
 
   constructor(
@@ -25,6 +27,7 @@ export class AnswerWriter {
   async delta(piece: string): Promise<void> {
     if (piece.length === 0) return;
     this.lastSeq = await this.events.publish(this.orgId, this.conversationId, { kind: 'DELTA', messageId: this.messageId, text: piece });
+    this.firstDeltaAt ??= Date.now();
     this.text += piece;
     if (Date.now() - this.persistedAt >= this.persistIntervalMs) await this.persist();
   }

@@ -103,6 +103,12 @@ export class ChatMessageResolver {
     message.feedbackComment = input.comment?.trim() ? input.comment.trim() : null;
     message.feedbackAt = new Date();
     await ctx.em.flush();
+    ctx.analytics.record(
+      'feedback',
+      found.conversation.organizationId,
+      { conversationId: found.conversation.id, messageId: message.id, rating: message.feedbackRating, hasComment: message.feedbackComment !== null },
+      { occurredAt: message.feedbackAt },
+    );
     return ChatMessage.from(message);
   }
 

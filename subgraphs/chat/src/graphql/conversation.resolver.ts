@@ -182,6 +182,7 @@ export class ConversationResolver {
       record.status = 'waiting_for_agent';
       record.escalatedAt = record.updatedAt = new Date();
       await ctx.em.flush();
+      ctx.analytics.record('handoff', record.organizationId, { conversationId: record.id, requestedByRole: principalOf(ctx.identity).role }, { occurredAt: record.escalatedAt });
       await announceStatus(ctx, record);
     }
     return toConversation(ctx, record);

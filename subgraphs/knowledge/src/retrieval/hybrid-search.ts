@@ -1,5 +1,5 @@
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
-import { KNOWLEDGE_INDEX_ALIAS, type Role } from '@scs/shared';
+import { KNOWLEDGE_INDEX_ALIAS, observeOpenSearch, type Role } from '@scs/shared';
 import type { Embedder } from '@scs/workflows/embedding';
 import { accessFilter } from './access-filter.js';
 import type { SearchSettings } from './search-settings.js';
@@ -141,17 +141,21 @@ export class HybridSearch {
     };
     let ranked: { hit: RawHit; score: number }[];
     if (settings.fusion === 'normalization') {
-      const { body } = await this.openSearch.search({
-        index: KNOWLEDGE_INDEX_ALIAS,
-        search_pipeline: HYBRID_PIPELINE,
-        body: { ...common, query: { hybrid: { queries: [{ bool: { must: bm25, filter } }, knn] } } },
-      } as never);
+      const { body } = await observeOpenSearch('search_chunks', () =>
+        this.openSearch.search({
+          index: KNOWLEDGE_INDEX_ALIAS,
+          search_pipeline: HYBRID_PIPELINE,
+          body: { ...common, query: { hybrid: { queries: [{ bool: { must: bm25, filter } }, knn] } } },
+        } as never),
+      );
       ranked = (body.hits.hits as unknown as RawHit[]).map((hit) => ({ hit, score: hit._score ?? 0 }));
     } else {
-      const { body } = await this.openSearch.msearch({
-        index: KNOWLEDGE_INDEX_ALIAS,
-        body: [{}, { ...common, query: { bool: { must: bm25, filter } } }, {}, { ...common, query: knn }],
-      });
+      const { body } = await observeOpenSearch('search_chunks', () =>
+        this.openSearch.msearch({
+          index: KNOWLEDGE_INDEX_ALIAS,
+          body: [{}, { ...common, query: { bool: { must: bm25, filter } } }, {}, { ...common, query: knn }],
+        }),
+      );
       const lists = (body.responses as { hits?: { hits: RawHit[] }; error?: unknown }[]).map((r) => {
         if (r.error) throw new Error(`search failed: ${JSON.stringify(r.error).slice(0, 500)}`);
         return r.hits!.hits;
@@ -194,15 +198,17 @@ export class HybridSearch {
   private async searchImages(request: SearchRequest, settings: SearchSettings, access: Record<string, unknown>[], vector: number[]): Promise<ImageHit[]> {
     const filter = [...access, { term: { kind: 'image' } }];
     const source = { excludes: ['textVector'] };
-    const { body } = await this.openSearch.msearch({
-      index: KNOWLEDGE_INDEX_ALIAS,
-      body: [
-        {},
-        { size: 10, _source: source, query: { bool: { must: { multi_match: { query: request.query, fields: IMAGE_FIELDS } }, filter } } },
-        {},
-        { size: 10, _source: source, query: { knn: { imageVector: { vector, k: 10, filter: { bool: { filter } } } } } },
-      ],
-    });
+    const { body } = await observeOpenSearch('search_images', () =>
+      this.openSearch.msearch({
+        index: KNOWLEDGE_INDEX_ALIAS,
+        body: [
+          {},
+          { size: 10, _source: source, query: { bool: { must: { multi_match: { query: request.query, fields: IMAGE_FIELDS } }, filter } } },
+          {},
+          { size: 10, _source: source, query: { knn: { imageVector: { vector, k: 10, filter: { bool: { filter } } } } } },
+        ],
+      }),
+    );
     const [byText, byVector] = (body.responses as { hits?: { hits: RawHit[] } }[]).map((r) => r.hits?.hits ?? []);
     const textIds = new Set(byText!.map((h) => h._id));
     // CLIP alone must clear its own floor; words in the alt text or caption are evidence enough.

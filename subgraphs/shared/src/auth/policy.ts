@@ -91,6 +91,17 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   // The gateway also asks chat (`conversation(id)`) whether the subscriber may read that conversation.
   'Subscription.messageStream': needs('conversation:read:own', 'conversation:read:any'),
   'Subscription.conversationUpdated': needs('conversation:read:any'),
+  // analytics: dashboards of the caller's organization
+  'Query.analyticsOverview': needs('analytics:read'),
+  'Query.questionVolume': needs('analytics:read'),
+  'Query.topQuestions': needs('analytics:read'),
+  'Query.contentGaps': needs('analytics:read'),
+  'Query.sourceCoverage': needs('analytics:read'),
+  'Query.apiUsage': needs('analytics:read'),
+  'Query.crawlHistory': needs('analytics:read'),
+  'Query.exportAnalyticsCsv': needs('analytics:read'),
+  'Query.analyticsCounters': needs('analytics:read'),
+  'Subscription.analyticsCounters': needs('analytics:read'),
 };
 
 export function requirementFor(coordinate: string): Requirement | undefined {

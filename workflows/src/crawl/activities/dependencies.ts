@@ -1,5 +1,5 @@
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
-import type { Logger, Redis } from '@scs/shared';
+import type { AnalyticsProducer, Logger, Redis } from '@scs/shared';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { Politeness, RobotsTxt, UrlPolicy } from '../../fetching/index.js';
 import type { ThumbnailStore } from '../../images/index.js';
@@ -8,6 +8,8 @@ import type { BrowserPool } from '../../rendering/index.js';
 /** Long-lived collaborators of the crawl activities, created once per worker process. */
 export interface CrawlDependencies {
   redis: Redis;
+  /** Where run outcomes go for analytics. */
+  analytics: AnalyticsProducer;
   pubsub: RedisPubSub;
   openSearch: OpenSearchClient;
   robots: RobotsTxt;

@@ -1,0 +1,116 @@
+import { DefaultApolloClient } from '@vue/apollo-composable';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import type { ViewMessage } from '../src/composables/useAnswerStream';
+import { SessionKey } from '../src/composables/useSession';
+import { GraphqlWsClientKey } from '../src/graphql/client';
+import { createAppRouter } from '../src/router';
+import ChatMessageItem from '../src/screens/chat/ChatMessageItem.vue';
+import ChatScreen from '../src/screens/chat/ChatScreen.vue';
+import type { SessionStore } from '../src/session/sessionStore';
+import { authPayload, fakeGateway, meHandler, sessionWithGateway } from './support/fakeGateway';
+
+let wrapper: VueWrapper | undefined;
+let session: SessionStore | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  session?.dispose();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+});
+
+const AT = '2025-01-01T10:00:00Z';
+const citation = (index: number, url: string) => ({
+  __typename: 'Citation' as const, index, sourceId: 's1', title: `Page ${index}`, pageUrl: url, url, headingPath: null, snippet: `Passage ${index}`, referenced: true,
+});
+const message = (fields: Partial<ViewMessage>): ViewMessage => ({
+  __typename: 'ChatMessage', id: 'a1', conversationId: 'c1', role: 'ASSISTANT', text: '', status: 'COMPLETE', createdAt: AT, author: null,
+  citations: [], images: [], confidence: null, handoffSuggested: false, feedback: null, lastSeq: null, ...fields,
+});
+const noSocket = { on: () => () => undefined };
+
+describe('ChatMessageItem', () => {
+  it('renders the answer as text, with [n] markers as safe links to the cited passage', () => {
+    const view = mount(ChatMessageItem, {
+      props: {
+        message: message({
+          text: 'Reset it in Settings [1]. <img src=x onerror=alert(1)> Also [2] and [9].',
+          citations: [citation(1, 'https://docs.example.com/account#reset'), citation(2, 'javascript:alert(1)')],
+        }),
+        canRate: false,
+        rate: async () => true,
+      },
+    });
+    const text = view.find('.msg__text');
+    expect(text.find('img').exists()).toBe(false);
+    expect(text.text()).toContain('<img src=x onerror=alert(1)>');
+    const links = text.findAll('a');
+    expect(links).toHaveLength(1);
+    expect(links[0]!.attributes()).toMatchObject({ href: 'https://docs.example.com/account#reset', target: '_blank', rel: 'noopener noreferrer' });
+    expect(links[0]!.attributes('title')).toBe('Page 1 — Passage 1');
+    expect(text.text()).toContain('[2]'); // a javascript: citation stays text
+    expect(text.text()).toContain('[9]');
+    expect(view.findAll('a[href^="javascript"]')).toHaveLength(0);
+  });
+});
+
+describe('ChatScreen', () => {
+  async function render() {
+    const gateway = fakeGateway({
+      SessionViewer: meHandler(['chat:ask', 'conversation:read:own'], 'CUSTOMER'),
+      Conversations: () => ({ data: { conversations: { __typename: 'ConversationPage', conversations: [{ __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'How do I reset?', updatedAt: AT }], nextCursor: null } } }),
+      Conversation: () => ({
+        data: {
+          conversation: {
+            __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'How do I reset?', updatedAt: AT, lastSeq: 4,
+            messages: { __typename: 'ChatMessagePage', nextCursor: null, messages: [
+              message({ id: 'u1', role: 'USER', text: 'How do I reset?', createdAt: '2025-01-01T09:59:00Z' }),
+              message({ id: 'a1', status: 'GENERATING', text: 'Open ', lastSeq: 4 }),
+            ] },
+          },
+        },
+      }),
+      MessageStream: ({ variables }) => ({
+        data: { messageStream: { __typename: 'MessageStreamEvent', seq: (variables.afterSeq as number) + 1, kind: 'DELTA', conversationId: 'c1', messageId: 'a1', text: 'Settings [1].', citations: null, images: null, status: null, confidence: null, handoffSuggested: null, conversationStatus: null, message: null, at: AT } },
+      }),
+      StopGeneration: () => ({ data: { stopGeneration: { __typename: 'ChatMessage', id: 'a1', status: 'STOPPED' } } }),
+      RateAnswer: () => ({ data: { rateAnswer: { __typename: 'ChatMessage', id: 'a1', feedback: { __typename: 'AnswerFeedback', rating: 'DOWN', comment: null } } } }),
+      Escalate: () => ({ data: { escalate: { __typename: 'Conversation', id: 'c1', status: 'WAITING_FOR_AGENT', title: 'How do I reset?', updatedAt: AT } } }),
+    });
+    const wired = sessionWithGateway(gateway);
+    session = wired.session;
+    await session.start(authPayload({ role: 'CUSTOMER' }));
+    const router = createAppRouter(session, createMemoryHistory());
+    await router.push('/chat/c1');
+    wrapper = mount(ChatScreen, {
+      attachTo: document.body,
+      global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session, [GraphqlWsClientKey as symbol]: noSocket } },
+    });
+    await flushPromises();
+    return { view: wrapper, gateway };
+  }
+
+  it('streams the answer after lastSeq, then stop, thumbs and escalate call their mutations', async () => {
+    const { view, gateway } = await render();
+    expect(gateway.named('MessageStream')[0]!.variables).toEqual({ conversationId: 'c1', afterSeq: 4 });
+    const answer = view.findAll('article').at(-1)!;
+    expect(answer.find('[aria-live="polite"]').text()).toBe('Open Settings [1].');
+    expect(view.find('h1').text()).toBe('How do I reset?');
+
+    await view.findAll('button').find((b) => b.text() === 'Stop')!.trigger('click');
+    await flushPromises();
+    expect(gateway.named('StopGeneration')[0]!.variables).toEqual({ messageId: 'a1' });
+    expect(view.text()).toContain('Stopped.');
+
+    await view.find('button[aria-pressed]:nth-child(2)').trigger('click');
+    await flushPromises();
+    expect(gateway.named('RateAnswer')[0]!.variables).toEqual({ input: { messageId: 'a1', rating: 'DOWN' } });
+    expect(view.text()).toContain('Thanks for your feedback.');
+
+    await view.findAll('button').find((b) => b.text() === 'Talk to a person')!.trigger('click');
+    await flushPromises();
+    expect(gateway.named('Escalate')[0]!.variables).toEqual({ conversationId: 'c1' });
+    expect(view.text()).toContain('A person will answer here soon.');
+  });
+});

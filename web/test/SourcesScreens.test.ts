@@ -1,0 +1,134 @@
+import { DefaultApolloClient } from '@vue/apollo-composable';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import { SessionKey } from '../src/composables/useSession';
+import { createAppRouter } from '../src/router';
+import AddSourceForm from '../src/screens/sources/AddSourceForm.vue';
+import SourceDetailScreen from '../src/screens/sources/SourceDetailScreen.vue';
+import type { SessionStore } from '../src/session/sessionStore';
+import { authPayload, fakeGateway, graphqlErrors, meHandler, sessionWithGateway, type Handler } from './support/fakeGateway';
+
+let wrapper: VueWrapper | undefined;
+let session: SessionStore | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  session?.dispose();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+});
+
+const PERMS = ['source:read', 'source:write', 'crawl:run'];
+
+async function render(component: unknown, path: string, handlers: Record<string, Handler>) {
+  const gateway = fakeGateway({ SessionViewer: meHandler(PERMS, 'CURATOR'), ...handlers });
+  const wired = sessionWithGateway(gateway);
+  session = wired.session;
+  await session.start(authPayload({ role: 'CURATOR' }));
+  const router = createAppRouter(session, createMemoryHistory());
+  await router.push(path);
+  wrapper = mount(component as never, {
+    attachTo: document.body,
+    global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session } },
+  });
+  await flushPromises();
+  return { view: wrapper, gateway };
+}
+
+describe('AddSourceForm', () => {
+  it('shows the API’s BAD_USER_INPUT errors next to their fields', async () => {
+    const { view, gateway } = await render(AddSourceForm, '/sources', {
+      AddSource: () =>
+        graphqlErrors({
+          message: 'recrawlSchedule must be a 5-field cron expression or @hourly/@daily/@weekly/@monthly.',
+          extensions: { code: 'BAD_USER_INPUT', field: 'recrawlSchedule' },
+        }),
+    });
+    await view.find('input[type="url"]').setValue('https://docs.example.com/');
+    const inputs = view.findAll('input[type="text"]');
+    const schedule = inputs[inputs.length - 1]!;
+    await schedule.setValue('every day');
+    await view.find('textarea').setValue('/docs/**\n\n /guides/** ');
+    await view.find('form').trigger('submit');
+    await flushPromises();
+
+    expect(gateway.named('AddSource')[0]!.variables.input).toMatchObject({
+      startUrl: 'https://docs.example.com/',
+      recrawlSchedule: 'every day',
+      includePatterns: ['/docs/**', '/guides/**'],
+      scope: 'HOST',
+      jsRendering: 'AUTO',
+    });
+    expect(schedule.attributes('aria-invalid')).toBe('true');
+    const errorId = schedule.attributes('aria-describedby')!.split(' ')[0]!;
+    expect(view.find(`#${CSS.escape(errorId)}`).text()).toContain('must be a 5-field cron expression');
+    expect(document.activeElement).toBe(schedule.element);
+    expect(view.find('[role="alert"]').exists()).toBe(false);
+  });
+
+  it('asks for a start URL before sending anything', async () => {
+    const { view, gateway } = await render(AddSourceForm, '/sources', {});
+    await view.find('form').trigger('submit');
+    await flushPromises();
+    expect(view.text()).toContain('Enter the address where crawling starts');
+    expect(gateway.named('AddSource')).toHaveLength(0);
+  });
+});
+
+const progressEvent = {
+  __typename: 'CrawlProgress',
+  sourceId: 's1',
+  runId: 'run-7',
+  status: 'RUNNING',
+  discovered: 120,
+  fetched: 80,
+  indexed: 75,
+  skipped: 30,
+  failed: 5,
+  skippedByReason: [{ __typename: 'ReasonCount', reason: 'out_of_scope', count: 30 }],
+  failedByReason: [{ __typename: 'ReasonCount', reason: 'http_404', count: 5 }],
+  imagesIndexed: 12,
+  imagesFailed: 2,
+  imagesFailedByReason: [{ __typename: 'ReasonCount', reason: 'too_many_pixels', count: 2 }],
+};
+
+describe('SourceDetailScreen', () => {
+  it('renders live crawl counts and reasons from crawlProgress, and steers the crawl', async () => {
+    const { view, gateway } = await render(SourceDetailScreen, '/sources/s1', {
+      Source: () => ({
+        data: {
+          source: {
+            __typename: 'Source', id: 's1', name: 'Docs', startUrl: 'https://docs.example.com/', scope: 'HOST', includePatterns: [], excludePatterns: [],
+            maxDepth: 3, maxPages: 500, useSitemap: true, jsRendering: 'AUTO', recrawlSchedule: null, accessRoles: [], createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z',
+          },
+        },
+      }),
+      CrawlRuns: () => ({
+        data: {
+          crawlRuns: [
+            { __typename: 'CrawlRun', runId: 'run-7', sourceId: 's1', status: 'RUNNING', startedAt: '2025-01-01T00:00:00Z', closedAt: null, temporalUiUrl: 'http://127.0.0.1:8233/namespaces/default/workflows/x/run-7', progress: null },
+          ],
+        },
+      }),
+      CrawlProgress: () => ({ data: { crawlProgress: progressEvent } }),
+      SourcePages: () => ({ data: { sourcePages: { __typename: 'IndexedPagePage', items: [], nextCursor: null } } }),
+      PauseCrawl: () => ({ data: { pauseCrawl: true } }),
+    });
+    await flushPromises();
+    const live = view.find('[aria-live="polite"]');
+    expect(live.text()).toContain('Discovered120');
+    expect(live.text()).toContain('Indexed75');
+    expect(live.text()).toContain('Images failed2');
+    expect(live.text()).toContain('out of scope 30');
+    expect(live.text()).toContain('http 404 5');
+    expect(live.text()).toContain('too many pixels 2');
+    const temporal = view.find('a[href^="http://127.0.0.1:8233"]');
+    expect(temporal.text()).toContain('Open in Temporal UI');
+    expect(temporal.attributes('rel')).toBe('noopener noreferrer');
+
+    const pause = view.findAll('button').find((b) => b.text() === 'Pause')!;
+    await pause.trigger('click');
+    await flushPromises();
+    expect(gateway.named('PauseCrawl')[0]!.variables).toEqual({ sourceId: 's1' });
+  });
+});

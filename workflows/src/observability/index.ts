@@ -1,0 +1,2 @@
+export * from './worker-observability.js';
+export * from './client-interceptors.js';
