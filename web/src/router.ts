@@ -21,8 +21,19 @@ declare module 'vue-router' {
     access?: 'signed-in' | 'guest' | 'public';
     /** Permission (from `me`) the screen needs; without it the app shows "You do not have access". */
     permission?: string;
+    /** `bare`: no app header (the embeddable widget's panel). */
+    layout?: 'app' | 'bare';
   }
 }
+
+/** The administration screens, in the order of their tabs; the header's link opens the first one you may. */
+export const ADMIN_TABS = [
+  { path: '/admin/members', title: 'Members', permission: 'user:read', component: () => import('./screens/admin/MembersScreen.vue') },
+  { path: '/admin/roles', title: 'Roles', permission: 'role:manage', component: () => import('./screens/admin/RolesScreen.vue') },
+  { path: '/admin/api-keys', title: 'API keys', permission: 'apikey:manage', component: () => import('./screens/admin/ApiKeysScreen.vue') },
+  { path: '/admin/audit', title: 'Audit log', permission: 'audit:read', component: () => import('./screens/admin/AuditLogScreen.vue') },
+  { path: '/admin/widget', title: 'Chat widget', permission: 'apikey:manage', component: () => import('./screens/widget/WidgetSettingsScreen.vue') },
+] as const;
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'status', component: StatusScreen, meta: { title: 'System status', permission: 'system:read' } },
@@ -49,6 +60,33 @@ export const routes: RouteRecordRaw[] = [
     name: 'source',
     component: () => import('./screens/sources/SourceDetailScreen.vue'),
     meta: { title: 'Source', permission: 'source:read' },
+  },
+  {
+    path: '/inbox/:conversationId?',
+    name: 'inbox',
+    component: () => import('./screens/inbox/InboxScreen.vue'),
+    meta: { title: 'Inbox', permission: 'conversation:read:any' },
+  },
+  {
+    path: '/analytics',
+    name: 'analytics',
+    component: () => import('./screens/analytics/AnalyticsScreen.vue'),
+    meta: { title: 'Analytics', permission: 'analytics:read' },
+  },
+  ...ADMIN_TABS.map(
+    (tab): RouteRecordRaw => ({
+      path: tab.path,
+      name: `admin-${tab.path.slice('/admin/'.length)}`,
+      component: tab.component,
+      meta: { title: tab.title, permission: tab.permission },
+    }),
+  ),
+  {
+    // Opened in an iframe by the embeddable widget (`web/src/widget/embed.ts`); signs visitors in itself.
+    path: '/widget',
+    name: 'widget',
+    component: () => import('./screens/widget/WidgetChatScreen.vue'),
+    meta: { title: 'Chat', access: 'public', layout: 'bare' },
   },
   {
     path: '/sign-in',

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { SessionKey } from '../src/composables/useSession';
 import { createAppRouter } from '../src/router';
-import AddSourceForm from '../src/screens/sources/AddSourceForm.vue';
+import SourceSettingsForm from '../src/screens/sources/SourceSettingsForm.vue';
 import SourceDetailScreen from '../src/screens/sources/SourceDetailScreen.vue';
 import type { SessionStore } from '../src/session/sessionStore';
 import { authPayload, fakeGateway, graphqlErrors, meHandler, sessionWithGateway, type Handler } from './support/fakeGateway';
@@ -35,9 +35,9 @@ async function render(component: unknown, path: string, handlers: Record<string,
   return { view: wrapper, gateway };
 }
 
-describe('AddSourceForm', () => {
+describe('SourceSettingsForm', () => {
   it('shows the API’s BAD_USER_INPUT errors next to their fields', async () => {
-    const { view, gateway } = await render(AddSourceForm, '/sources', {
+    const { view, gateway } = await render(SourceSettingsForm, '/sources', {
       AddSource: () =>
         graphqlErrors({
           message: 'recrawlSchedule must be a 5-field cron expression or @hourly/@daily/@weekly/@monthly.',
@@ -67,7 +67,7 @@ describe('AddSourceForm', () => {
   });
 
   it('asks for a start URL before sending anything', async () => {
-    const { view, gateway } = await render(AddSourceForm, '/sources', {});
+    const { view, gateway } = await render(SourceSettingsForm, '/sources', {});
     await view.find('form').trigger('submit');
     await flushPromises();
     expect(view.text()).toContain('Enter the address where crawling starts');
@@ -91,6 +91,81 @@ const progressEvent = {
   imagesFailed: 2,
   imagesFailedByReason: [{ __typename: 'ReasonCount', reason: 'too_many_pixels', count: 2 }],
 };
+
+const DOCS_SOURCE = {
+  __typename: 'Source', id: 's1', name: 'Docs', startUrl: 'https://docs.example.com/', scope: 'HOST', includePatterns: ['/docs/**'], excludePatterns: [],
+  maxDepth: 3, maxPages: 500, useSitemap: true, jsRendering: 'AUTO', recrawlSchedule: '@daily', accessRoles: ['CUSTOMER'], createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z',
+};
+const quietSource: Record<string, Handler> = {
+  Source: () => ({ data: { source: DOCS_SOURCE } }),
+  CrawlRuns: () => ({ data: { crawlRuns: [] } }),
+  CrawlProgress: () => ({ data: null }),
+  SourcePages: () => ({ data: { sourcePages: { __typename: 'IndexedPagePage', items: [], nextCursor: null } } }),
+  Sources: () => ({ data: { sources: [] } }),
+};
+const button = (view: VueWrapper, text: string) => view.findAll('button').find((b) => b.text() === text)!;
+
+describe('Editing and deleting a source', () => {
+  it('edits the settings in place: the form starts from the source and sends every setting', async () => {
+    const { view, gateway } = await render(SourceDetailScreen, '/sources/s1', {
+      ...quietSource,
+      UpdateSource: ({ variables }) => ({ data: { updateSource: { ...DOCS_SOURCE, ...(variables.input as object) } } }),
+    });
+    await button(view, 'Edit settings').trigger('click');
+    const form = view.find('form');
+    expect(form.text()).toContain('https://docs.example.com/');
+    expect(form.find('input[type="url"]').exists()).toBe(false); // the start URL is fixed
+    expect((form.find('textarea').element as HTMLTextAreaElement).value).toBe('/docs/**');
+    const texts = form.findAll('input[type="text"]');
+    await texts[texts.length - 1]!.setValue(''); // clear the schedule
+    await form.trigger('submit');
+    await flushPromises();
+
+    expect(gateway.named('UpdateSource')[0]!.variables).toEqual({
+      id: 's1',
+      input: {
+        name: 'Docs', scope: 'HOST', includePatterns: ['/docs/**'], excludePatterns: [], maxDepth: 3, maxPages: 500,
+        useSitemap: true, jsRendering: 'AUTO', recrawlSchedule: '', accessRoles: ['CUSTOMER'],
+      },
+    });
+    expect(view.find('form').exists()).toBe(false);
+    expect(view.find('[role="status"]').text()).toContain('Settings saved');
+  });
+
+  it('deletes only after a second, explicit step, then returns to the list', async () => {
+    const { view, gateway } = await render(SourceDetailScreen, '/sources/s1', { ...quietSource, DeleteSource: () => ({ data: { deleteSource: true } }) });
+    await button(view, 'Delete source').trigger('click');
+    await flushPromises();
+    expect(gateway.named('DeleteSource')).toHaveLength(0);
+    const dialog = view.find('[role="alertdialog"]');
+    expect(dialog.text()).toContain('Delete Docs?');
+    expect(document.activeElement?.id).toBe('confirm-delete');
+
+    await button(view, 'Keep it').trigger('click');
+    expect(view.find('[role="alertdialog"]').exists()).toBe(false);
+
+    await button(view, 'Delete source').trigger('click');
+    await flushPromises();
+    await button(view, 'Delete it').trigger('click');
+    await flushPromises();
+    expect(gateway.named('DeleteSource')[0]!.variables).toEqual({ id: 's1' });
+    const router = view.vm.$router;
+    expect(router.currentRoute.value.fullPath).toBe('/sources?deleted=Docs');
+  });
+
+  it('shows a refused delete in words and keeps the source', async () => {
+    const { view } = await render(SourceDetailScreen, '/sources/s1', {
+      ...quietSource,
+      DeleteSource: () => graphqlErrors({ message: 'You may not change sources.', extensions: { code: 'FORBIDDEN' } }),
+    });
+    await button(view, 'Delete source').trigger('click');
+    await flushPromises();
+    await button(view, 'Delete it').trigger('click');
+    await flushPromises();
+    expect(view.find('[role="alert"]').text()).toContain('Could not delete the source');
+    expect(view.vm.$router.currentRoute.value.fullPath).toBe('/sources/s1');
+  });
+});
 
 describe('SourceDetailScreen', () => {
   it('renders live crawl counts and reasons from crawlProgress, and steers the crawl', async () => {

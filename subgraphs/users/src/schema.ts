@@ -8,6 +8,7 @@ import { AuditResolver } from './graphql/audit.resolver.js';
 import { GatewayInternalResolver } from './graphql/gateway-internal.resolver.js';
 import { MembersResolver } from './graphql/members.resolver.js';
 import { User } from './graphql/user.type.js';
+import { WidgetResolver } from './graphql/widget.resolver.js';
 
 const status = systemStatusModule('users');
 
@@ -24,7 +25,7 @@ class SystemStatusRootResolver {
 export function buildUsersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<UsersContext>(
     {
-      resolvers: [AccountResolver, MembersResolver, ApiKeysResolver, AuditResolver, GatewayInternalResolver, status.SystemStatusResolver, SystemStatusRootResolver],
+      resolvers: [AccountResolver, MembersResolver, ApiKeysResolver, AuditResolver, WidgetResolver, GatewayInternalResolver, status.SystemStatusResolver, SystemStatusRootResolver],
       orphanedTypes: [User],
     },
     {

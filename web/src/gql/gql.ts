@@ -14,6 +14,31 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n": typeof types.AdminMemberFieldsFragmentDoc,
+    "\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n": typeof types.AdminMembersDocument,
+    "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n": typeof types.AdminInviteUserDocument,
+    "\n  mutation AdminChangeRole($userId: ID!, $role: Role!) {\n    changeRole(userId: $userId, role: $role) {\n      ...AdminMemberFields\n    }\n  }\n": typeof types.AdminChangeRoleDocument,
+    "\n  mutation AdminRemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": typeof types.AdminRemoveMemberDocument,
+    "\n  query AdminRolePermissions {\n    rolePermissions {\n      role\n      permissions\n      isDefault\n    }\n  }\n": typeof types.AdminRolePermissionsDocument,
+    "\n  mutation AdminSetRolePermissions($role: Role!, $permissions: [String!]!) {\n    setRolePermissions(role: $role, permissions: $permissions) {\n      role\n      permissions\n      isDefault\n    }\n  }\n": typeof types.AdminSetRolePermissionsDocument,
+    "\n  fragment AdminApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    role\n    scopes\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n": typeof types.AdminApiKeyFieldsFragmentDoc,
+    "\n  query AdminApiKeys {\n    apiKeys {\n      ...AdminApiKeyFields\n    }\n  }\n": typeof types.AdminApiKeysDocument,
+    "\n  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n": typeof types.AdminCreateApiKeyDocument,
+    "\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...AdminApiKeyFields\n    }\n  }\n": typeof types.AdminRevokeApiKeyDocument,
+    "\n  query AdminAuditLog($filter: AuditLogFilter, $after: String, $first: Int!) {\n    auditLog(filter: $filter, after: $after, first: $first) {\n      entries {\n        id\n        action\n        actorType\n        actorId\n        targetType\n        targetId\n        outcome\n        ip\n        detail\n        createdAt\n      }\n      nextCursor\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  query AnalyticsOverviewFigures($period: AnalyticsPeriod!, $sourceId: ID) {\n    analyticsOverview(period: $period, sourceId: $sourceId) {\n      from\n      to\n      sourceId\n      questions\n      answered\n      unanswered\n      failed\n      answerRate\n      cacheHits\n      conversations\n      averageConfidence\n      thumbsUp\n      thumbsDown\n      satisfaction\n      handoffs\n      timeToFirstTokenMs {\n        p50\n        p95\n      }\n      totalTimeMs {\n        p50\n        p95\n      }\n    }\n  }\n": typeof types.AnalyticsOverviewFiguresDocument,
+    "\n  query AnalyticsVolume($period: AnalyticsPeriod!, $interval: VolumeInterval!, $sourceId: ID) {\n    questionVolume(period: $period, interval: $interval, sourceId: $sourceId) {\n      start\n      questions\n      answered\n      unanswered\n      handoffs\n    }\n  }\n": typeof types.AnalyticsVolumeDocument,
+    "\n  query AnalyticsTopQuestions($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!) {\n    topQuestions(period: $period, sourceId: $sourceId, limit: $limit) {\n      representative\n      count\n      answered\n      examples\n      lastAskedAt\n    }\n  }\n": typeof types.AnalyticsTopQuestionsDocument,
+    "\n  query AnalyticsContentGaps($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!, $pagesPerGap: Int!) {\n    contentGaps(period: $period, sourceId: $sourceId, limit: $limit, pagesPerGap: $pagesPerGap) {\n      representative\n      count\n      examples\n      lastAskedAt\n      suggestedPages {\n        pageUrl\n        url\n        title\n        sourceId\n        bestRelevance\n        retrievals\n      }\n    }\n  }\n": typeof types.AnalyticsContentGapsDocument,
+    "\n  query AnalyticsSourceCoverage($period: AnalyticsPeriod!, $sourceId: ID!, $limit: Int!) {\n    sourceCoverage(period: $period, sourceId: $sourceId, limit: $limit) {\n      sourceId\n      pagesIndexed\n      lastCrawlAt\n      pagesCited\n      pagesRetrieved\n      coverage\n      pages {\n        pageUrl\n        title\n        citations\n        retrievals\n        lastCitedAt\n      }\n    }\n  }\n": typeof types.AnalyticsSourceCoverageDocument,
+    "\n  query AnalyticsApiUsage($period: AnalyticsPeriod!) {\n    apiUsage(period: $period) {\n      apiKeyId\n      role\n      requests\n      rateLimited\n      firstHour\n      lastHour\n    }\n  }\n": typeof types.AnalyticsApiUsageDocument,
+    "\n  query AnalyticsApiKeyNames {\n    apiKeys {\n      id\n      name\n      prefix\n    }\n  }\n": typeof types.AnalyticsApiKeyNamesDocument,
+    "\n  query AnalyticsCrawlHistory($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!) {\n    crawlHistory(period: $period, sourceId: $sourceId, limit: $limit) {\n      runId\n      sourceId\n      status\n      startedAt\n      finishedAt\n      durationMs\n      discovered\n      fetched\n      indexed\n      skipped\n      failed\n      imagesIndexed\n      imagesFailed\n      failedByReason {\n        reason\n        count\n      }\n    }\n  }\n": typeof types.AnalyticsCrawlHistoryDocument,
+    "\n  query AnalyticsExportCsv($period: AnalyticsPeriod!, $sourceId: ID, $report: AnalyticsReport!) {\n    exportAnalyticsCsv(period: $period, sourceId: $sourceId, report: $report)\n  }\n": typeof types.AnalyticsExportCsvDocument,
+    "\n  fragment AnalyticsCounterFields on AnalyticsCounters {\n    day\n    questions\n    answered\n    unanswered\n    handoffs\n    thumbsUp\n    thumbsDown\n    updatedAt\n  }\n": typeof types.AnalyticsCounterFieldsFragmentDoc,
+    "\n  query AnalyticsCountersToday {\n    analyticsCounters {\n      ...AnalyticsCounterFields\n    }\n  }\n": typeof types.AnalyticsCountersTodayDocument,
+    "\n  subscription AnalyticsCountersLive {\n    analyticsCounters {\n      ...AnalyticsCounterFields\n    }\n  }\n": typeof types.AnalyticsCountersLiveDocument,
+    "\n  query AnalyticsSources($first: Int!) {\n    sources(first: $first) {\n      id\n      name\n      startUrl\n    }\n  }\n": typeof types.AnalyticsSourcesDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
@@ -31,6 +56,13 @@ type Documents = {
     "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": typeof types.StopGenerationDocument,
     "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": typeof types.RateAnswerDocument,
     "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": typeof types.EscalateDocument,
+    "\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n": typeof types.InboxConversationFieldsFragmentDoc,
+    "\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n": typeof types.InboxConversationsDocument,
+    "\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InboxConversationDocument,
+    "\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n": typeof types.InboxConversationUpdatedDocument,
+    "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": typeof types.InboxAgentReplyDocument,
+    "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": typeof types.InboxCloseConversationDocument,
+    "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": typeof types.InboxStopGenerationDocument,
     "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.ChatMessageFieldsFragmentDoc,
     "\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.ChatMessagesDocument,
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
@@ -46,12 +78,18 @@ type Documents = {
     "\n  query SourcePages($sourceId: ID!, $after: String, $first: Int!) {\n    sourcePages(sourceId: $sourceId, after: $after, first: $first) {\n      items {\n        url\n        title\n        language\n        chunkCount\n        lastModified\n        indexedAt\n      }\n      nextCursor\n    }\n  }\n": typeof types.SourcePagesDocument,
     "\n  query SourceImages($sourceId: ID!, $after: String, $first: Int!) {\n    sourceImages(sourceId: $sourceId, after: $after, first: $first) {\n      items {\n        id\n        imageUrl\n        pageUrl\n        alt\n        caption\n        thumbnailUrl\n      }\n      nextCursor\n    }\n  }\n": typeof types.SourceImagesDocument,
     "\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.AddSourceDocument,
+    "\n  mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.UpdateSourceDocument,
+    "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n": typeof types.DeleteSourceDocument,
     "\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n": typeof types.StartCrawlDocument,
     "\n  mutation PauseCrawl($sourceId: ID!) {\n    pauseCrawl(sourceId: $sourceId)\n  }\n": typeof types.PauseCrawlDocument,
     "\n  mutation ResumeCrawl($sourceId: ID!) {\n    resumeCrawl(sourceId: $sourceId)\n  }\n": typeof types.ResumeCrawlDocument,
     "\n  mutation CancelCrawl($sourceId: ID!) {\n    cancelCrawl(sourceId: $sourceId)\n  }\n": typeof types.CancelCrawlDocument,
     "\n  fragment ServiceStatusFields on ServiceStatus {\n    service\n    ready\n    dependencies {\n      name\n      ok\n      latencyMs\n      detail\n    }\n  }\n": typeof types.ServiceStatusFieldsFragmentDoc,
     "\n  query SystemStatus {\n    systemStatus {\n      id\n      users {\n        ...ServiceStatusFields\n      }\n      knowledge {\n        ...ServiceStatusFields\n      }\n      chat {\n        ...ServiceStatusFields\n      }\n      analytics {\n        ...ServiceStatusFields\n      }\n    }\n  }\n": typeof types.SystemStatusDocument,
+    "\n  fragment WidgetSettingsFields on WidgetSettings {\n    organizationId\n    enabled\n    allowedOrigins\n  }\n": typeof types.WidgetSettingsFieldsFragmentDoc,
+    "\n  query ReadWidgetSettings {\n    widgetSettings {\n      ...WidgetSettingsFields\n    }\n  }\n": typeof types.ReadWidgetSettingsDocument,
+    "\n  mutation UpdateWidgetSettings($input: WidgetSettingsInput!) {\n    updateWidgetSettings(input: $input) {\n      ...WidgetSettingsFields\n    }\n  }\n": typeof types.UpdateWidgetSettingsDocument,
+    "\n  mutation StartVisitorSession($organizationId: ID!, $pageOrigin: String) {\n    startVisitorSession(organizationId: $organizationId, pageOrigin: $pageOrigin) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.StartVisitorSessionDocument,
     "\n  fragment SessionUserFields on User {\n    id\n    displayName\n    email\n    emailVerified\n  }\n": typeof types.SessionUserFieldsFragmentDoc,
     "\n  fragment SessionOrganizationFields on Organization {\n    id\n    name\n    slug\n  }\n": typeof types.SessionOrganizationFieldsFragmentDoc,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    role\n    user {\n      ...SessionUserFields\n    }\n    organization {\n      ...SessionOrganizationFields\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
@@ -62,6 +100,31 @@ type Documents = {
     "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
 };
 const documents: Documents = {
+    "\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n": types.AdminMemberFieldsFragmentDoc,
+    "\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n": types.AdminMembersDocument,
+    "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n": types.AdminInviteUserDocument,
+    "\n  mutation AdminChangeRole($userId: ID!, $role: Role!) {\n    changeRole(userId: $userId, role: $role) {\n      ...AdminMemberFields\n    }\n  }\n": types.AdminChangeRoleDocument,
+    "\n  mutation AdminRemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n": types.AdminRemoveMemberDocument,
+    "\n  query AdminRolePermissions {\n    rolePermissions {\n      role\n      permissions\n      isDefault\n    }\n  }\n": types.AdminRolePermissionsDocument,
+    "\n  mutation AdminSetRolePermissions($role: Role!, $permissions: [String!]!) {\n    setRolePermissions(role: $role, permissions: $permissions) {\n      role\n      permissions\n      isDefault\n    }\n  }\n": types.AdminSetRolePermissionsDocument,
+    "\n  fragment AdminApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    role\n    scopes\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n": types.AdminApiKeyFieldsFragmentDoc,
+    "\n  query AdminApiKeys {\n    apiKeys {\n      ...AdminApiKeyFields\n    }\n  }\n": types.AdminApiKeysDocument,
+    "\n  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n": types.AdminCreateApiKeyDocument,
+    "\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...AdminApiKeyFields\n    }\n  }\n": types.AdminRevokeApiKeyDocument,
+    "\n  query AdminAuditLog($filter: AuditLogFilter, $after: String, $first: Int!) {\n    auditLog(filter: $filter, after: $after, first: $first) {\n      entries {\n        id\n        action\n        actorType\n        actorId\n        targetType\n        targetId\n        outcome\n        ip\n        detail\n        createdAt\n      }\n      nextCursor\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  query AnalyticsOverviewFigures($period: AnalyticsPeriod!, $sourceId: ID) {\n    analyticsOverview(period: $period, sourceId: $sourceId) {\n      from\n      to\n      sourceId\n      questions\n      answered\n      unanswered\n      failed\n      answerRate\n      cacheHits\n      conversations\n      averageConfidence\n      thumbsUp\n      thumbsDown\n      satisfaction\n      handoffs\n      timeToFirstTokenMs {\n        p50\n        p95\n      }\n      totalTimeMs {\n        p50\n        p95\n      }\n    }\n  }\n": types.AnalyticsOverviewFiguresDocument,
+    "\n  query AnalyticsVolume($period: AnalyticsPeriod!, $interval: VolumeInterval!, $sourceId: ID) {\n    questionVolume(period: $period, interval: $interval, sourceId: $sourceId) {\n      start\n      questions\n      answered\n      unanswered\n      handoffs\n    }\n  }\n": types.AnalyticsVolumeDocument,
+    "\n  query AnalyticsTopQuestions($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!) {\n    topQuestions(period: $period, sourceId: $sourceId, limit: $limit) {\n      representative\n      count\n      answered\n      examples\n      lastAskedAt\n    }\n  }\n": types.AnalyticsTopQuestionsDocument,
+    "\n  query AnalyticsContentGaps($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!, $pagesPerGap: Int!) {\n    contentGaps(period: $period, sourceId: $sourceId, limit: $limit, pagesPerGap: $pagesPerGap) {\n      representative\n      count\n      examples\n      lastAskedAt\n      suggestedPages {\n        pageUrl\n        url\n        title\n        sourceId\n        bestRelevance\n        retrievals\n      }\n    }\n  }\n": types.AnalyticsContentGapsDocument,
+    "\n  query AnalyticsSourceCoverage($period: AnalyticsPeriod!, $sourceId: ID!, $limit: Int!) {\n    sourceCoverage(period: $period, sourceId: $sourceId, limit: $limit) {\n      sourceId\n      pagesIndexed\n      lastCrawlAt\n      pagesCited\n      pagesRetrieved\n      coverage\n      pages {\n        pageUrl\n        title\n        citations\n        retrievals\n        lastCitedAt\n      }\n    }\n  }\n": types.AnalyticsSourceCoverageDocument,
+    "\n  query AnalyticsApiUsage($period: AnalyticsPeriod!) {\n    apiUsage(period: $period) {\n      apiKeyId\n      role\n      requests\n      rateLimited\n      firstHour\n      lastHour\n    }\n  }\n": types.AnalyticsApiUsageDocument,
+    "\n  query AnalyticsApiKeyNames {\n    apiKeys {\n      id\n      name\n      prefix\n    }\n  }\n": types.AnalyticsApiKeyNamesDocument,
+    "\n  query AnalyticsCrawlHistory($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!) {\n    crawlHistory(period: $period, sourceId: $sourceId, limit: $limit) {\n      runId\n      sourceId\n      status\n      startedAt\n      finishedAt\n      durationMs\n      discovered\n      fetched\n      indexed\n      skipped\n      failed\n      imagesIndexed\n      imagesFailed\n      failedByReason {\n        reason\n        count\n      }\n    }\n  }\n": types.AnalyticsCrawlHistoryDocument,
+    "\n  query AnalyticsExportCsv($period: AnalyticsPeriod!, $sourceId: ID, $report: AnalyticsReport!) {\n    exportAnalyticsCsv(period: $period, sourceId: $sourceId, report: $report)\n  }\n": types.AnalyticsExportCsvDocument,
+    "\n  fragment AnalyticsCounterFields on AnalyticsCounters {\n    day\n    questions\n    answered\n    unanswered\n    handoffs\n    thumbsUp\n    thumbsDown\n    updatedAt\n  }\n": types.AnalyticsCounterFieldsFragmentDoc,
+    "\n  query AnalyticsCountersToday {\n    analyticsCounters {\n      ...AnalyticsCounterFields\n    }\n  }\n": types.AnalyticsCountersTodayDocument,
+    "\n  subscription AnalyticsCountersLive {\n    analyticsCounters {\n      ...AnalyticsCounterFields\n    }\n  }\n": types.AnalyticsCountersLiveDocument,
+    "\n  query AnalyticsSources($first: Int!) {\n    sources(first: $first) {\n      id\n      name\n      startUrl\n    }\n  }\n": types.AnalyticsSourcesDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
@@ -79,6 +142,13 @@ const documents: Documents = {
     "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": types.StopGenerationDocument,
     "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": types.RateAnswerDocument,
     "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": types.EscalateDocument,
+    "\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n": types.InboxConversationFieldsFragmentDoc,
+    "\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n": types.InboxConversationsDocument,
+    "\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n": types.InboxConversationDocument,
+    "\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n": types.InboxConversationUpdatedDocument,
+    "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": types.InboxAgentReplyDocument,
+    "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": types.InboxCloseConversationDocument,
+    "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": types.InboxStopGenerationDocument,
     "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.ChatMessageFieldsFragmentDoc,
     "\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n": types.ChatMessagesDocument,
     "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n": types.MessageAddedDocument,
@@ -94,12 +164,18 @@ const documents: Documents = {
     "\n  query SourcePages($sourceId: ID!, $after: String, $first: Int!) {\n    sourcePages(sourceId: $sourceId, after: $after, first: $first) {\n      items {\n        url\n        title\n        language\n        chunkCount\n        lastModified\n        indexedAt\n      }\n      nextCursor\n    }\n  }\n": types.SourcePagesDocument,
     "\n  query SourceImages($sourceId: ID!, $after: String, $first: Int!) {\n    sourceImages(sourceId: $sourceId, after: $after, first: $first) {\n      items {\n        id\n        imageUrl\n        pageUrl\n        alt\n        caption\n        thumbnailUrl\n      }\n      nextCursor\n    }\n  }\n": types.SourceImagesDocument,
     "\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.AddSourceDocument,
+    "\n  mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n": types.UpdateSourceDocument,
+    "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n": types.DeleteSourceDocument,
     "\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n": types.StartCrawlDocument,
     "\n  mutation PauseCrawl($sourceId: ID!) {\n    pauseCrawl(sourceId: $sourceId)\n  }\n": types.PauseCrawlDocument,
     "\n  mutation ResumeCrawl($sourceId: ID!) {\n    resumeCrawl(sourceId: $sourceId)\n  }\n": types.ResumeCrawlDocument,
     "\n  mutation CancelCrawl($sourceId: ID!) {\n    cancelCrawl(sourceId: $sourceId)\n  }\n": types.CancelCrawlDocument,
     "\n  fragment ServiceStatusFields on ServiceStatus {\n    service\n    ready\n    dependencies {\n      name\n      ok\n      latencyMs\n      detail\n    }\n  }\n": types.ServiceStatusFieldsFragmentDoc,
     "\n  query SystemStatus {\n    systemStatus {\n      id\n      users {\n        ...ServiceStatusFields\n      }\n      knowledge {\n        ...ServiceStatusFields\n      }\n      chat {\n        ...ServiceStatusFields\n      }\n      analytics {\n        ...ServiceStatusFields\n      }\n    }\n  }\n": types.SystemStatusDocument,
+    "\n  fragment WidgetSettingsFields on WidgetSettings {\n    organizationId\n    enabled\n    allowedOrigins\n  }\n": types.WidgetSettingsFieldsFragmentDoc,
+    "\n  query ReadWidgetSettings {\n    widgetSettings {\n      ...WidgetSettingsFields\n    }\n  }\n": types.ReadWidgetSettingsDocument,
+    "\n  mutation UpdateWidgetSettings($input: WidgetSettingsInput!) {\n    updateWidgetSettings(input: $input) {\n      ...WidgetSettingsFields\n    }\n  }\n": types.UpdateWidgetSettingsDocument,
+    "\n  mutation StartVisitorSession($organizationId: ID!, $pageOrigin: String) {\n    startVisitorSession(organizationId: $organizationId, pageOrigin: $pageOrigin) {\n      ...AuthPayloadFields\n    }\n  }\n": types.StartVisitorSessionDocument,
     "\n  fragment SessionUserFields on User {\n    id\n    displayName\n    email\n    emailVerified\n  }\n": types.SessionUserFieldsFragmentDoc,
     "\n  fragment SessionOrganizationFields on Organization {\n    id\n    name\n    slug\n  }\n": types.SessionOrganizationFieldsFragmentDoc,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    refreshTokenExpiresAt\n    role\n    user {\n      ...SessionUserFields\n    }\n    organization {\n      ...SessionOrganizationFields\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
@@ -124,6 +200,106 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n"): (typeof documents)["\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n"): (typeof documents)["\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminChangeRole($userId: ID!, $role: Role!) {\n    changeRole(userId: $userId, role: $role) {\n      ...AdminMemberFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminChangeRole($userId: ID!, $role: Role!) {\n    changeRole(userId: $userId, role: $role) {\n      ...AdminMemberFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation AdminRemoveMember($userId: ID!) {\n    removeMember(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRolePermissions {\n    rolePermissions {\n      role\n      permissions\n      isDefault\n    }\n  }\n"): (typeof documents)["\n  query AdminRolePermissions {\n    rolePermissions {\n      role\n      permissions\n      isDefault\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetRolePermissions($role: Role!, $permissions: [String!]!) {\n    setRolePermissions(role: $role, permissions: $permissions) {\n      role\n      permissions\n      isDefault\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetRolePermissions($role: Role!, $permissions: [String!]!) {\n    setRolePermissions(role: $role, permissions: $permissions) {\n      role\n      permissions\n      isDefault\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    role\n    scopes\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment AdminApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    role\n    scopes\n    expiresAt\n    revokedAt\n    lastUsedAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiKeys {\n    apiKeys {\n      ...AdminApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  query AdminApiKeys {\n    apiKeys {\n      ...AdminApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...AdminApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...AdminApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLog($filter: AuditLogFilter, $after: String, $first: Int!) {\n    auditLog(filter: $filter, after: $after, first: $first) {\n      entries {\n        id\n        action\n        actorType\n        actorId\n        targetType\n        targetId\n        outcome\n        ip\n        detail\n        createdAt\n      }\n      nextCursor\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog($filter: AuditLogFilter, $after: String, $first: Int!) {\n    auditLog(filter: $filter, after: $after, first: $first) {\n      entries {\n        id\n        action\n        actorType\n        actorId\n        targetType\n        targetId\n        outcome\n        ip\n        detail\n        createdAt\n      }\n      nextCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsOverviewFigures($period: AnalyticsPeriod!, $sourceId: ID) {\n    analyticsOverview(period: $period, sourceId: $sourceId) {\n      from\n      to\n      sourceId\n      questions\n      answered\n      unanswered\n      failed\n      answerRate\n      cacheHits\n      conversations\n      averageConfidence\n      thumbsUp\n      thumbsDown\n      satisfaction\n      handoffs\n      timeToFirstTokenMs {\n        p50\n        p95\n      }\n      totalTimeMs {\n        p50\n        p95\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsOverviewFigures($period: AnalyticsPeriod!, $sourceId: ID) {\n    analyticsOverview(period: $period, sourceId: $sourceId) {\n      from\n      to\n      sourceId\n      questions\n      answered\n      unanswered\n      failed\n      answerRate\n      cacheHits\n      conversations\n      averageConfidence\n      thumbsUp\n      thumbsDown\n      satisfaction\n      handoffs\n      timeToFirstTokenMs {\n        p50\n        p95\n      }\n      totalTimeMs {\n        p50\n        p95\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsVolume($period: AnalyticsPeriod!, $interval: VolumeInterval!, $sourceId: ID) {\n    questionVolume(period: $period, interval: $interval, sourceId: $sourceId) {\n      start\n      questions\n      answered\n      unanswered\n      handoffs\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsVolume($period: AnalyticsPeriod!, $interval: VolumeInterval!, $sourceId: ID) {\n    questionVolume(period: $period, interval: $interval, sourceId: $sourceId) {\n      start\n      questions\n      answered\n      unanswered\n      handoffs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsTopQuestions($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!) {\n    topQuestions(period: $period, sourceId: $sourceId, limit: $limit) {\n      representative\n      count\n      answered\n      examples\n      lastAskedAt\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsTopQuestions($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!) {\n    topQuestions(period: $period, sourceId: $sourceId, limit: $limit) {\n      representative\n      count\n      answered\n      examples\n      lastAskedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsContentGaps($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!, $pagesPerGap: Int!) {\n    contentGaps(period: $period, sourceId: $sourceId, limit: $limit, pagesPerGap: $pagesPerGap) {\n      representative\n      count\n      examples\n      lastAskedAt\n      suggestedPages {\n        pageUrl\n        url\n        title\n        sourceId\n        bestRelevance\n        retrievals\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsContentGaps($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!, $pagesPerGap: Int!) {\n    contentGaps(period: $period, sourceId: $sourceId, limit: $limit, pagesPerGap: $pagesPerGap) {\n      representative\n      count\n      examples\n      lastAskedAt\n      suggestedPages {\n        pageUrl\n        url\n        title\n        sourceId\n        bestRelevance\n        retrievals\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsSourceCoverage($period: AnalyticsPeriod!, $sourceId: ID!, $limit: Int!) {\n    sourceCoverage(period: $period, sourceId: $sourceId, limit: $limit) {\n      sourceId\n      pagesIndexed\n      lastCrawlAt\n      pagesCited\n      pagesRetrieved\n      coverage\n      pages {\n        pageUrl\n        title\n        citations\n        retrievals\n        lastCitedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsSourceCoverage($period: AnalyticsPeriod!, $sourceId: ID!, $limit: Int!) {\n    sourceCoverage(period: $period, sourceId: $sourceId, limit: $limit) {\n      sourceId\n      pagesIndexed\n      lastCrawlAt\n      pagesCited\n      pagesRetrieved\n      coverage\n      pages {\n        pageUrl\n        title\n        citations\n        retrievals\n        lastCitedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsApiUsage($period: AnalyticsPeriod!) {\n    apiUsage(period: $period) {\n      apiKeyId\n      role\n      requests\n      rateLimited\n      firstHour\n      lastHour\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsApiUsage($period: AnalyticsPeriod!) {\n    apiUsage(period: $period) {\n      apiKeyId\n      role\n      requests\n      rateLimited\n      firstHour\n      lastHour\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsApiKeyNames {\n    apiKeys {\n      id\n      name\n      prefix\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsApiKeyNames {\n    apiKeys {\n      id\n      name\n      prefix\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsCrawlHistory($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!) {\n    crawlHistory(period: $period, sourceId: $sourceId, limit: $limit) {\n      runId\n      sourceId\n      status\n      startedAt\n      finishedAt\n      durationMs\n      discovered\n      fetched\n      indexed\n      skipped\n      failed\n      imagesIndexed\n      imagesFailed\n      failedByReason {\n        reason\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsCrawlHistory($period: AnalyticsPeriod!, $sourceId: ID, $limit: Int!) {\n    crawlHistory(period: $period, sourceId: $sourceId, limit: $limit) {\n      runId\n      sourceId\n      status\n      startedAt\n      finishedAt\n      durationMs\n      discovered\n      fetched\n      indexed\n      skipped\n      failed\n      imagesIndexed\n      imagesFailed\n      failedByReason {\n        reason\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsExportCsv($period: AnalyticsPeriod!, $sourceId: ID, $report: AnalyticsReport!) {\n    exportAnalyticsCsv(period: $period, sourceId: $sourceId, report: $report)\n  }\n"): (typeof documents)["\n  query AnalyticsExportCsv($period: AnalyticsPeriod!, $sourceId: ID, $report: AnalyticsReport!) {\n    exportAnalyticsCsv(period: $period, sourceId: $sourceId, report: $report)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnalyticsCounterFields on AnalyticsCounters {\n    day\n    questions\n    answered\n    unanswered\n    handoffs\n    thumbsUp\n    thumbsDown\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AnalyticsCounterFields on AnalyticsCounters {\n    day\n    questions\n    answered\n    unanswered\n    handoffs\n    thumbsUp\n    thumbsDown\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsCountersToday {\n    analyticsCounters {\n      ...AnalyticsCounterFields\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsCountersToday {\n    analyticsCounters {\n      ...AnalyticsCounterFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AnalyticsCountersLive {\n    analyticsCounters {\n      ...AnalyticsCounterFields\n    }\n  }\n"): (typeof documents)["\n  subscription AnalyticsCountersLive {\n    analyticsCounters {\n      ...AnalyticsCounterFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsSources($first: Int!) {\n    sources(first: $first) {\n      id\n      name\n      startUrl\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsSources($first: Int!) {\n    sources(first: $first) {\n      id\n      name\n      startUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -195,6 +371,34 @@ export function graphql(source: "\n  mutation Escalate($conversationId: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n"): (typeof documents)["\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n"): (typeof documents)["\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -255,6 +459,14 @@ export function graphql(source: "\n  mutation AddSource($input: AddSourceInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -276,6 +488,22 @@ export function graphql(source: "\n  fragment ServiceStatusFields on ServiceStat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SystemStatus {\n    systemStatus {\n      id\n      users {\n        ...ServiceStatusFields\n      }\n      knowledge {\n        ...ServiceStatusFields\n      }\n      chat {\n        ...ServiceStatusFields\n      }\n      analytics {\n        ...ServiceStatusFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query SystemStatus {\n    systemStatus {\n      id\n      users {\n        ...ServiceStatusFields\n      }\n      knowledge {\n        ...ServiceStatusFields\n      }\n      chat {\n        ...ServiceStatusFields\n      }\n      analytics {\n        ...ServiceStatusFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WidgetSettingsFields on WidgetSettings {\n    organizationId\n    enabled\n    allowedOrigins\n  }\n"): (typeof documents)["\n  fragment WidgetSettingsFields on WidgetSettings {\n    organizationId\n    enabled\n    allowedOrigins\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadWidgetSettings {\n    widgetSettings {\n      ...WidgetSettingsFields\n    }\n  }\n"): (typeof documents)["\n  query ReadWidgetSettings {\n    widgetSettings {\n      ...WidgetSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWidgetSettings($input: WidgetSettingsInput!) {\n    updateWidgetSettings(input: $input) {\n      ...WidgetSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWidgetSettings($input: WidgetSettingsInput!) {\n    updateWidgetSettings(input: $input) {\n      ...WidgetSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartVisitorSession($organizationId: ID!, $pageOrigin: String) {\n    startVisitorSession(organizationId: $organizationId, pageOrigin: $pageOrigin) {\n      ...AuthPayloadFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartVisitorSession($organizationId: ID!, $pageOrigin: String) {\n    startVisitorSession(organizationId: $organizationId, pageOrigin: $pageOrigin) {\n      ...AuthPayloadFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,6 +22,7 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'requestPasswordReset',
   'resetPassword',
   'acceptInvitation',
+  'startVisitorSession',
 ]);
 
 export function isPublicOperation(query: DocumentNode): boolean {

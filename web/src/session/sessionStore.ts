@@ -26,7 +26,12 @@ import { LogoutMutation, MeQuery, RefreshSessionMutation, SwitchOrganizationMuta
  *   *currently in storage*, which another tab may have rotated a moment ago.
  */
 const STORAGE_KEY = 'scs.session';
-const LOCK_NAME = 'scs.session.refresh';
+/**
+ * The chat widget's panel (`/widget`, in an iframe on the organization's site, which may be the
+ * app's own site and so share its storage) keeps its visitor session under a key of its own: a
+ * visitor session never replaces a staff member's session in the app, nor the other way round.
+ */
+export const WIDGET_STORAGE_KEY = 'scs.widget.session';
 
 /** What survives a reload: the refresh token and whom it belongs to (to notice other tabs' changes). */
 interface PersistedSession {
@@ -78,6 +83,8 @@ export interface SessionStoreOptions {
   retryDelayMs?: number;
   /** Follow other tabs (storage events) and refresh when the page becomes visible; default on in browsers. */
   watchBrowser?: boolean;
+  /** Where in `storage` the refresh token is kept (and the name of the cross-tab lock); default `scs.session`. */
+  storageKey?: string;
 }
 
 /** Error codes after which a refresh token is dead; anything else (network, rate limit, 5xx) is transient. */
@@ -136,6 +143,7 @@ export class SessionStore {
   private readonly cleanups: (() => void)[] = [];
 
   private readonly storage: KeyValueStorage | null;
+  private readonly storageKey: string;
   private readonly locks: Pick<LockManager, 'request'> | null;
   private readonly now: () => number;
   private readonly refreshLeadMs: number;
@@ -144,6 +152,7 @@ export class SessionStore {
 
   constructor(options: SessionStoreOptions = {}) {
     this.storage = options.storage === undefined ? defaultStorage() : options.storage;
+    this.storageKey = options.storageKey ?? STORAGE_KEY;
     this.locks = options.locks === undefined ? (globalThis.navigator?.locks ?? null) : options.locks;
     this.now = options.now ?? Date.now;
     this.refreshLeadMs = options.refreshLeadMs ?? 60_000;
@@ -236,7 +245,7 @@ export class SessionStore {
     return this.refreshing;
   }
 
-  /** Starts the session an AuthPayload describes (sign-in, registration, accepted invitation). */
+  /** Starts the session an AuthPayload describes (sign-in, registration, accepted invitation, the widget's visitor session). */
   async start(payload: AuthPayloadFieldsFragment): Promise<void> {
     await this.adopt(payload);
   }
@@ -302,7 +311,7 @@ export class SessionStore {
 
   /** Runs `task` under the cross-tab lock, after every task queued before it in this tab. */
   private withLock<T>(task: () => Promise<T>): Promise<T> {
-    const run = () => (this.locks ? (this.locks.request(LOCK_NAME, task) as Promise<T>) : task());
+    const run = () => (this.locks ? (this.locks.request(`${this.storageKey}.refresh`, task) as Promise<T>) : task());
     const result = this.lockQueue.then(run, run);
     this.lockQueue = result.catch(() => undefined);
     return result;
@@ -417,7 +426,7 @@ export class SessionStore {
 
   private readPersisted(): PersistedSession | null {
     try {
-      return parsePersisted(this.storage?.getItem(STORAGE_KEY) ?? null);
+      return parsePersisted(this.storage?.getItem(this.storageKey) ?? null);
     } catch {
       return null;
     }
@@ -425,8 +434,8 @@ export class SessionStore {
 
   private writePersisted(value: PersistedSession | null): void {
     try {
-      if (value) this.storage?.setItem(STORAGE_KEY, JSON.stringify(value));
-      else this.storage?.removeItem(STORAGE_KEY);
+      if (value) this.storage?.setItem(this.storageKey, JSON.stringify(value));
+      else this.storage?.removeItem(this.storageKey);
     } catch {
       // storage full or disabled: the session lasts until reload
     }
@@ -436,7 +445,7 @@ export class SessionStore {
   private watchBrowser(): void {
     if (typeof window === 'undefined') return;
     const onStorage = (event: StorageEvent) => {
-      if (event.key !== STORAGE_KEY && event.key !== null) return;
+      if (event.key !== this.storageKey && event.key !== null) return;
       const next = parsePersisted(event.newValue);
       if (!next) {
         if (this.mutable.status === 'signed-in') this.end('You signed out in another tab.', false);
@@ -459,6 +468,11 @@ export class SessionStore {
   }
 }
 
+/** Whether this page is the chat widget's panel (see WIDGET_STORAGE_KEY). */
+export function isWidgetPage(location: Pick<Location, 'pathname'> | undefined = globalThis.location): boolean {
+  return location !== undefined && location.pathname.replace(/\/$/, '') === `${import.meta.env.BASE_URL}widget`;
+}
+
 export function createSessionStore(options?: SessionStoreOptions): SessionStore {
-  return new SessionStore(options);
+  return new SessionStore({ ...(isWidgetPage() ? { storageKey: WIDGET_STORAGE_KEY } : {}), ...options });
 }

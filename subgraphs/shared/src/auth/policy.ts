@@ -49,6 +49,11 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   'Mutation.createApiKey': needs('apikey:manage'),
   'Mutation.revokeApiKey': needs('apikey:manage'),
   'Query.auditLog': needs('audit:read'),
+  // users: the embeddable chat widget. Its settings are a public credential of the organization, like API keys;
+  // anyone on an allowed site may start a visitor session (a new customer), refused when the widget is off.
+  'Query.widgetSettings': needs('apikey:manage'),
+  'Mutation.updateWidgetSettings': needs('apikey:manage'),
+  'Mutation.startVisitorSession': open,
   // users: internal, called by the gateway while it authenticates a request
   'Query._gatewayRolePermissions': gatewayOnly,
   'Query._gatewayAuthenticateApiKey': gatewayOnly,

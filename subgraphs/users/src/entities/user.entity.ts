@@ -3,15 +3,22 @@ import { randomUUID } from 'node:crypto';
 
 @Entity({ tableName: 'users' })
 export class UserRecord {
-  [OptionalProps]?: 'id' | 'createdAt' | 'passwordHash' | 'emailVerifiedAt' | 'failedLoginCount' | 'lockedUntil';
+  [OptionalProps]?: 'id' | 'createdAt' | 'passwordHash' | 'emailVerifiedAt' | 'failedLoginCount' | 'lockedUntil' | 'isVisitor';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** Stored lower-cased; uniqueness is case-insensitive. */
+  /** Stored lower-cased; uniqueness is case-insensitive. Null only for visitors (a check constraint holds it). */
   @Unique()
-  @Property({ type: 'text' })
-  email!: string;
+  @Property({ type: 'text', nullable: true })
+  email!: string | null;
+
+  /**
+   * An anonymous visitor of an organization's website, signed in by the chat widget
+   * (`startVisitorSession`): no email, no password, only the `customer` role in that organization.
+   */
+  @Property({ type: 'boolean' })
+  isVisitor = false;
 
   @Property({ type: 'text' })
   displayName!: string;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, principalOf, unauthenticated, type Identity, type Role, audit, type AuditEvent } from '@scs/shared';
+import { badUserInput, forbidden, principalOf, unauthenticated, type Identity, type Role, audit, type AuditEvent } from '@scs/shared';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { MembershipRecord } from '../entities/membership.entity.js';
@@ -45,7 +45,8 @@ async function auditUserEvent(em: EntityManager, identity: Identity, userId: str
   for (const organizationId of orgIds) audit(em, identity, { ...event, organizationId, targetType: 'user', targetId: userId });
 }
 
-function payload(tokens: SessionTokens, user: UserRecord, org: OrganizationRecord, role: Role): AuthPayload {
+/** The AuthPayload of a session just started or refreshed. */
+export function payload(tokens: SessionTokens, user: UserRecord, org: OrganizationRecord, role: Role): AuthPayload {
   return Object.assign(new AuthPayload(), {
     accessToken: tokens.accessToken,
     accessTokenExpiresAt: tokens.accessTokenExpiresAt,
@@ -146,6 +147,12 @@ export class AccountResolver {
     if (refreshToken.length > 200) throw unauthenticated('The refresh token is not valid; sign in again.');
     const outcome = await services.sessions.refresh(em, refreshToken, async (userId, orgId) => {
       const membership = await em.findOne(MembershipRecord, { userId, organizationId: orgId });
+      // A widget visitor's session goes on only while the organization's widget is on (the token
+      // stays unspent, so it works again if the widget is turned back on before it expires).
+      if (membership && (await em.findOneOrFail(UserRecord, { id: userId })).isVisitor) {
+        const org = await em.findOne(OrganizationRecord, { id: orgId });
+        if (!org?.widgetEnabled) throw unauthenticated('The chat is no longer available: this organization has turned off its chat widget.');
+      }
       return membership?.role ?? null;
     });
     if ('reuse' in outcome) {
@@ -193,7 +200,7 @@ export class AccountResolver {
     await services.authLimiter.consume(`reset:${identity.ip}`);
     if (email.length > 254) return true;
     const user = await em.findOne(UserRecord, { email: normalizeEmail(email) });
-    if (user?.passwordHash) {
+    if (user?.passwordHash && user.email) {
       const token = issueMailToken(em, 'reset_password', { userId: user.id }, HOUR);
       await auditUserEvent(em, identity, user.id, { action: 'user.password_reset_requested' });
       await em.flush();
@@ -296,6 +303,9 @@ export class AccountResolver {
   @Mutation(() => Organization, { description: 'Creates another organization with you as its admin; switch to it with switchOrganization.' })
   async createOrganization(@Arg('name', () => String) name: string, @Ctx() ctx: UsersContext): Promise<Organization> {
     const userId = userOf(ctx.identity);
+    if ((await ctx.em.findOneOrFail(UserRecord, { id: userId })).isVisitor) {
+      throw forbidden('Chat widget visitors cannot create organizations; create an account first.');
+    }
     const trimmed = name.trim();
     if (trimmed.length < 2 || trimmed.length > 100) throw badUserInput('name must be 2 to 100 characters.', 'name');
     const org = ctx.em.create(OrganizationRecord, { name: trimmed, slug: slugFor(trimmed) });

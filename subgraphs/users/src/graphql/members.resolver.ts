@@ -40,7 +40,7 @@ export class MembersResolver {
     return record ? User.from(record) : null;
   }
 
-  @Query(() => [User], { description: 'Members of your organization, in the order they joined.' })
+  @Query(() => [User], { description: 'Members of your organization, in the order they joined (chat widget visitors left out).' })
   async users(
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
@@ -49,7 +49,7 @@ export class MembersResolver {
     return (await this.memberList(ctx, first, offset)).map((m) => m.user);
   }
 
-  @Query(() => [Member], { description: 'Members of your organization with their roles, in the order they joined.' })
+  @Query(() => [Member], { description: 'Members of your organization with their roles, in the order they joined (chat widget visitors left out).' })
   async members(
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
@@ -61,11 +61,16 @@ export class MembersResolver {
   private async memberList(ctx: UsersContext, first: number, offset: number): Promise<Member[]> {
     const { orgId } = principalOf(ctx.identity);
     if (!Number.isInteger(offset) || offset < 0) throw badUserInput('offset must be 0 or more.', 'offset');
-    const memberships = await ctx.em.find(
-      MembershipRecord,
-      { organizationId: orgId },
-      { orderBy: { createdAt: 'asc', userId: 'asc' }, limit: pageSize(first), offset },
-    );
+    // The chat widget's anonymous visitors are customers too, but listing them would bury the people.
+    const memberships = await ctx.em
+      .createQueryBuilder(MembershipRecord, 'm')
+      .select('m.*')
+      .where({ organizationId: orgId })
+      .andWhere('not exists (select 1 from "users"."users" as "u" where "u"."id" = "m"."user_id" and "u"."is_visitor")')
+      .orderBy({ createdAt: 'asc', userId: 'asc' })
+      .limit(pageSize(first))
+      .offset(offset)
+      .getResult();
     const users = await ctx.em.find(UserRecord, { id: { $in: memberships.map((m) => m.userId) } });
     const byId = new Map(users.map((u) => [u.id, u]));
     return memberships.flatMap((m) => {

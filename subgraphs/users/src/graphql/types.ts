@@ -216,6 +216,27 @@ export class GatewayApiKeyPrincipal {
   permissions!: string[];
 }
 
+@ObjectType({ description: "The organization's embeddable chat widget: whether it is on, and on which sites." })
+export class WidgetSettings {
+  @Field(() => ID, { description: 'Goes into the embed snippet (`data-organization`).' })
+  organizationId!: string;
+
+  @Field(() => Boolean, { description: 'Whether visitors of the allowed sites can start a chat. Off until an admin turns it on.' })
+  enabled!: boolean;
+
+  @Field(() => [String], { description: 'Origins (`https://host[:port]`) of the sites that may show the widget; empty means any site.' })
+  allowedOrigins!: string[];
+}
+
+@InputType()
+export class WidgetSettingsInput {
+  @Field(() => Boolean)
+  enabled!: boolean;
+
+  @Field(() => [String], { description: 'Origins such as `https://www.example.com` (no path); empty allows any site. Normalised and deduplicated.' })
+  allowedOrigins!: string[];
+}
+
 @InputType()
 export class RegisterInput {
   @Field(() => String)

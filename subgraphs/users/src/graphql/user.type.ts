@@ -16,8 +16,8 @@ export class User {
   @Field(() => Date)
   createdAt!: Date;
 
-  /** Resolved by `UserResolver.email`, which decides who may see it. */
-  emailAddress!: string;
+  /** Resolved by `UserResolver.email`, which decides who may see it; null for widget visitors. */
+  emailAddress!: string | null;
 
   static from(record: UserRecord): User {
     return Object.assign(new User(), {

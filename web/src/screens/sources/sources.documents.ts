@@ -143,6 +143,20 @@ export const AddSourceMutation = graphql(`
   }
 `);
 
+export const UpdateSourceMutation = graphql(`
+  mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {
+    updateSource(id: $id, input: $input) {
+      ...SourceFields
+    }
+  }
+`);
+
+export const DeleteSourceMutation = graphql(`
+  mutation DeleteSource($id: ID!) {
+    deleteSource(id: $id)
+  }
+`);
+
 export const StartCrawlMutation = graphql(`
   mutation StartCrawl($sourceId: ID!) {
     startCrawl(sourceId: $sourceId) {
