@@ -20,9 +20,10 @@ import {
 import { startFixtureSite, type FixtureSite } from '../../workflows/test/fixture-site/site.js';
 
 /**
- * The web app in real headless Chromium against the real stack: a curator signs in, adds the
- * fixture site, watches the crawl finish, asks a question, sees a streamed, cited answer and
- * rates it; a customer cannot open the curator's screens. Screenshots of each step go to
+ * The web app in real headless Chromium against the real stack: an admin signs in, adds the
+ * fixture site, watches the crawl finish, asks a question, sees a streamed, cited answer, rates it
+ * and finds both in analytics; a customer hands a conversation to a person and the admin answers
+ * it from the inbox; a customer cannot open staff screens. Screenshots of each step go to
  * test-output/web-e2e/ (look at them).
  */
 const SHOTS = path.join(REPO_ROOT, 'test-output', 'web-e2e');
@@ -73,6 +74,19 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     await site?.stop();
   });
 
+  /** Reloads until the page shows every text: analytics arrive through a Redis stream, a moment later. */
+  async function reloadUntilText(page: Page, texts: string[], timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const shown = await page
+        .waitForFunction((wanted: string[]) => wanted.every((t) => document.body.innerText.includes(t)), { timeout: 5_000 }, texts)
+        .then(() => true, () => false);
+      if (shown) return;
+      if (Date.now() > deadline) throw new Error(`page never showed ${JSON.stringify(texts)}; it shows: ${await page.evaluate(() => document.body.innerText)}`);
+      await page.reload();
+    }
+  }
+
   async function signIn(page: Page, session: Session) {
     await page.goto(app('/sign-in'));
     await page.locator('::-p-aria(Email)').fill(session.email);
@@ -98,6 +112,8 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
 
     await page.locator('::-p-text(Crawl now)').click();
     await page.waitForFunction(() => document.body.innerText.includes('Completed'), { timeout: 180_000 });
+    // The pages the run indexed are listed without a reload.
+    await page.waitForFunction(() => document.body.innerText.includes('/docs/accounts/password-reset'), { timeout: 30_000 });
     await page.screenshot({ path: path.join(SHOTS, '3-crawl-completed.png'), fullPage: true });
     expect(await page.evaluate(() => document.body.innerText)).toContain('Open in Temporal UI');
 
@@ -114,22 +130,86 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     expect(citation).not.toBeNull();
     await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => /thumbs up|👍|helpful/i.test(b.textContent ?? '') || b.getAttribute('aria-pressed') !== null), { timeout: 60_000 });
     await page.screenshot({ path: path.join(SHOTS, '4-cited-answer.png'), fullPage: true });
+    const answeredConversation = page.url();
     const thumbsUp = await page.$$('button.rate__btn');
     await thumbsUp[0]!.click();
     await page.waitForFunction(() => document.querySelector('button.rate__btn[aria-pressed=true]') !== null, { timeout: 30_000 });
     await page.screenshot({ path: path.join(SHOTS, '5-rated.png'), fullPage: true });
+
+    // The same answers, as staff read them: the question and the thumbs up in analytics.
+    await page.goto(app('/analytics?period=24h'));
+    await reloadUntilText(page, ['How long is the password reset link valid?', '1 thumb up'], 90_000);
+    const tiles = await page.evaluate(() => document.querySelector('dl[aria-label]')?.textContent ?? '');
+    expect(tiles).toContain('Questions');
+    await page.screenshot({ path: path.join(SHOTS, '6-analytics.png'), fullPage: true });
+
+    // The same chat in the dark theme and on a phone (look at these for contrast and layout).
+    await page.goto(answeredConversation);
+    await page.waitForSelector('ol[aria-label=Sources]', { timeout: 30_000 });
+    await page.select('.theme select', 'dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.screenshot({ path: path.join(SHOTS, '7-chat-dark.png'), fullPage: true });
+    await page.setViewport({ width: 390, height: 844, isMobile: true }); // reloads the page
+    await page.waitForSelector('ol[aria-label=Sources]', { timeout: 30_000 });
+    await page.screenshot({ path: path.join(SHOTS, '8-chat-phone-dark.png'), fullPage: true });
+    await page.select('.theme select', 'system');
     await page.close();
   });
 
-  it('a customer cannot open the curator’s screens', async () => {
+  it('a customer asks for a person; the admin takes it over from the inbox and the customer sees the reply live', async () => {
+    const customer = await addMember(system.gateways[0]!, system.subgraphs.users, admin, 'CUSTOMER');
+    const customerContext = await browser.createBrowserContext();
+    const customerPage = await customerContext.newPage();
+    await customerPage.setViewport({ width: 1100, height: 800 });
+    await signIn(customerPage, customer);
+    await customerPage.goto(app('/chat'));
+    await customerPage.locator('textarea').fill('My invoice shows the wrong company name');
+    await customerPage.locator('::-p-text(Send)').click();
+    await customerPage.waitForFunction(() => /\/chat\/[0-9a-f-]{36}$/.test(location.pathname), { timeout: 60_000 });
+    // The assistant's answer ends (it offers a person), then the customer asks for one.
+    await customerPage.waitForSelector('button.rate__btn', { timeout: 60_000 });
+    await customerPage.locator('::-p-text(Talk to a person)').click();
+    await customerPage
+      .waitForFunction(() => /a person will answer/i.test(document.body.innerText), { timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        await customerPage.screenshot({ path: path.join(SHOTS, '9-failed-handoff.png'), fullPage: true });
+        throw error;
+      });
+
+    const agentContext = await browser.createBrowserContext(); // its own storage: a session of its own
+    const agentPage = await agentContext.newPage();
+    await agentPage.setViewport({ width: 1280, height: 900 });
+    await signIn(agentPage, admin);
+    await agentPage.goto(app('/inbox'));
+    const row = await agentPage.waitForSelector('::-p-text(My invoice shows the wrong company name)', { timeout: 30_000 });
+    await agentPage.screenshot({ path: path.join(SHOTS, '9-inbox-waiting.png'), fullPage: true });
+    await row!.click();
+    await agentPage.waitForFunction(() => /\/inbox\/[0-9a-f-]{36}/.test(location.pathname), { timeout: 30_000 });
+    await agentPage.locator('textarea').fill('Hello, I can fix the company name on your invoice.');
+    await agentPage.locator('::-p-text(Take over and reply)').click();
+    await agentPage.waitForFunction(() => document.body.innerText.includes('With an agent'), { timeout: 30_000 });
+    await agentPage.screenshot({ path: path.join(SHOTS, '10-inbox-replied.png'), fullPage: true });
+
+    // Pushed to the customer over the subscription: no reload.
+    await customerPage.waitForFunction(() => document.body.innerText.includes('I can fix the company name on your invoice'), { timeout: 30_000 });
+    await customerPage.waitForFunction(() => document.querySelector('.chat__conversation-status')?.textContent === 'With a person', { timeout: 10_000 });
+    await customerPage.screenshot({ path: path.join(SHOTS, '11-customer-sees-agent.png'), fullPage: true });
+    await agentContext.close();
+    await customerContext.close();
+  });
+
+  it('a customer cannot open curator, agent or admin screens, nor see links to them', async () => {
     const customer = await addMember(system.gateways[0]!, system.subgraphs.users, admin, 'CUSTOMER');
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await signIn(page, customer);
-    await page.goto(app('/sources'));
-    await page.waitForFunction(() => document.body.innerText.includes('You do not have access'), { timeout: 30_000 });
-    expect(await page.$('a[href="/sources"]')).toBeNull();
-    await page.screenshot({ path: path.join(SHOTS, '6-customer-no-access.png') });
+    for (const screen of ['/sources', '/inbox', '/analytics', '/admin/members', '/admin/api-keys', '/admin/widget']) {
+      await page.goto(app(screen));
+      await page.waitForFunction(() => document.body.innerText.includes('You do not have access'), { timeout: 30_000 });
+    }
+    const links = await page.$$eval('nav[aria-label=Main] a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['/chat']);
+    await page.screenshot({ path: path.join(SHOTS, '12-customer-no-access.png') });
     await context.close();
   });
 });

@@ -1,20 +1,10 @@
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defineComponent, h } from 'vue';
-import { createMemoryHistory, RouterView, type Router } from 'vue-router';
-import { SessionKey } from '../src/composables/useSession';
-import { createAppRouter } from '../src/router';
-import type { SessionStore } from '../src/session/sessionStore';
-import { authPayload, fakeGateway, graphqlErrors, meHandler, sessionWithGateway, USER, type Handler } from './support/fakeGateway';
+import { graphqlErrors, meHandler, USER, type Handler } from './support/fakeGateway';
+import { cleanupScreens, renderScreen } from './support/renderScreen';
 
-let wrapper: VueWrapper | undefined;
-let session: SessionStore | undefined;
 afterEach(() => {
-  wrapper?.unmount();
-  session?.dispose();
-  wrapper = undefined;
-  document.body.innerHTML = '';
+  cleanupScreens();
   vi.unstubAllGlobals();
 });
 
@@ -22,19 +12,8 @@ const ADMIN_PERMS = ['user:read', 'user:manage', 'role:manage', 'apikey:manage',
 
 /** Opens `path` in a RouterView (the route's real, lazily loaded screen) as a user with `permissions`. */
 async function render(path: string, handlers: Record<string, Handler>, permissions: string[] = ADMIN_PERMS) {
-  const gateway = fakeGateway({ SessionViewer: meHandler(permissions, 'ADMIN'), ...handlers });
-  const wired = sessionWithGateway(gateway);
-  session = wired.session;
-  await session.start(authPayload({ role: 'ADMIN' }));
-  const router: Router = createAppRouter(session, createMemoryHistory());
-  await router.push(path);
-  const Shell = defineComponent({ render: () => h('main', [h(RouterView)]) });
-  wrapper = mount(Shell, {
-    attachTo: document.body,
-    global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session } },
-  });
-  await flushPromises();
-  return { view: wrapper, gateway, router, apollo: wired.apollo };
+  const { view, gateway, router, apollo } = await renderScreen(path, { handlers: { SessionViewer: meHandler(permissions, 'ADMIN'), ...handlers }, role: 'ADMIN' });
+  return { view, gateway, router, apollo };
 }
 
 const button = (view: VueWrapper, text: string | RegExp): DOMWrapper<HTMLButtonElement> => {

@@ -1,31 +1,20 @@
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Router } from 'vue-router';
-import { createMemoryHistory } from 'vue-router';
-import { SessionKey } from '../src/composables/useSession';
-import { GraphqlWsClientKey } from '../src/graphql/client';
-import { createAppRouter } from '../src/router';
 import AnalyticsScreen from '../src/screens/analytics/AnalyticsScreen.vue';
 import { formatCount, formatPercent } from '../src/screens/analytics/analyticsFormat';
-import type { SessionStore } from '../src/session/sessionStore';
-import { authPayload, deferred, fakeGateway, graphqlErrors, meHandler, sessionWithGateway, type Answer, type Handler } from './support/fakeGateway';
+import { deferred, graphqlErrors, meHandler, type Answer, type Handler } from './support/fakeGateway';
+import { cleanupScreens, renderScreen } from './support/renderScreen';
 
 // Wednesday 15 January 2025, 14:35:20 UTC.
 const NOW = Date.UTC(2025, 0, 15, 14, 35, 20);
 const PERMS = ['analytics:read', 'source:read', 'apikey:manage'];
 
-let wrapper: VueWrapper | undefined;
-let session: SessionStore | undefined;
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
 });
 afterEach(() => {
-  wrapper?.unmount();
-  session?.dispose();
-  wrapper = undefined;
-  document.body.innerHTML = '';
+  cleanupScreens();
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
@@ -146,19 +135,9 @@ function handlers(overrides: Record<string, Handler> = {}): Record<string, Handl
 }
 
 async function render(path: string, overrides: Record<string, Handler> = {}) {
-  const gateway = fakeGateway(handlers(overrides));
-  const wired = sessionWithGateway(gateway);
-  session = wired.session;
-  await session.start(authPayload({ role: 'ADMIN' }));
-  const router: Router = createAppRouter(session, createMemoryHistory());
-  await router.push(path);
   const socket = fakeSocket();
-  wrapper = mount(AnalyticsScreen, {
-    attachTo: document.body,
-    global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session, [GraphqlWsClientKey as symbol]: socket } },
-  });
-  await flushPromises();
-  return { view: wrapper, gateway, router, socket };
+  const { view, gateway, router } = await renderScreen(path, { component: AnalyticsScreen, handlers: handlers(overrides), role: 'ADMIN', socket });
+  return { view, gateway, router, socket };
 }
 
 const panel = (view: VueWrapper, title: string): DOMWrapper<Element> => {
@@ -384,7 +363,7 @@ describe('AnalyticsScreen', () => {
       },
     });
     const today = panel(view, 'Today');
-    const live = () => today.find('.live__label').text();
+    const live = () => today.find('.live-badge__label').text();
     expect(tile(today, 'today-questions').find('.tile__value').text()).toBe('12');
     expect(live()).toBe('Live');
     expect(gateway.named('AnalyticsOverviewFigures')).toHaveLength(1);
@@ -442,12 +421,12 @@ describe('AnalyticsScreen', () => {
       AnalyticsCountersLive: () => (++calls === 1 ? graphqlErrors({ message: 'You may not follow these counters.', extensions: { code: 'FORBIDDEN' } }) : new Promise<Answer>(() => undefined)),
     });
     const today = panel(view, 'Today');
-    expect(today.find('.live__label').text()).toBe('Not live');
+    expect(today.find('.live-badge__label').text()).toBe('Not live');
     expect(today.find('[role="alert"]').text()).toContain('Live updates stopped: You may not follow these counters.');
     await today.findAll('button').find((b) => b.text() === 'Try again')!.trigger('click');
     await flushPromises();
     expect(gateway.named('AnalyticsCountersLive')).toHaveLength(2);
-    expect(today.find('.live__label').text()).toBe('Live');
+    expect(today.find('.live-badge__label').text()).toBe('Live');
     expect(today.find('[role="alert"]').exists()).toBe(false);
   });
 

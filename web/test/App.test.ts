@@ -1,33 +1,21 @@
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHistory } from 'vue-router';
 import App from '../src/App.vue';
-import { SessionKey } from '../src/composables/useSession';
-import { createAppRouter } from '../src/router';
-import type { SessionStore } from '../src/session/sessionStore';
-import { authPayload, fakeGateway, graphqlErrors, meHandler, sessionWithGateway } from './support/fakeGateway';
+import { graphqlErrors, meHandler } from './support/fakeGateway';
+import { cleanupScreens, renderScreen } from './support/renderScreen';
 
-let wrapper: VueWrapper | undefined;
-let session: SessionStore | undefined;
-afterEach(() => {
-  wrapper?.unmount();
-  session?.dispose();
-});
+afterEach(() => cleanupScreens());
 
 async function renderAt(path: string, permissions: string[], role: 'ADMIN' | 'AGENT' = 'AGENT') {
-  const gateway = fakeGateway({
-    SessionViewer: meHandler(permissions, role),
-    SystemStatus: () => graphqlErrors({ message: 'You do not have permission to do this.', extensions: { code: 'FORBIDDEN' } }),
+  const { view, gateway } = await renderScreen(path, {
+    component: App,
+    handlers: {
+      SessionViewer: meHandler(permissions, role),
+      SystemStatus: () => graphqlErrors({ message: 'You do not have permission to do this.', extensions: { code: 'FORBIDDEN' } }),
+    },
+    role,
+    attach: false,
   });
-  const wired = sessionWithGateway(gateway);
-  session = wired.session;
-  await session.start(authPayload({ role }));
-  const router = createAppRouter(session, createMemoryHistory());
-  await router.push(path);
-  wrapper = mount(App, { global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session } } });
-  await flushPromises();
-  return { view: wrapper, gateway };
+  return { view, gateway };
 }
 
 describe('App access', () => {

@@ -1,24 +1,12 @@
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHistory } from 'vue-router';
 import type { ViewMessage } from '../src/composables/useAnswerStream';
-import { SessionKey } from '../src/composables/useSession';
-import { GraphqlWsClientKey } from '../src/graphql/client';
-import { createAppRouter } from '../src/router';
 import ChatMessageItem from '../src/screens/chat/ChatMessageItem.vue';
 import ChatScreen from '../src/screens/chat/ChatScreen.vue';
-import type { SessionStore } from '../src/session/sessionStore';
-import { authPayload, fakeGateway, meHandler, sessionWithGateway } from './support/fakeGateway';
+import { meHandler, type Handler } from './support/fakeGateway';
+import { cleanupScreens, renderScreen } from './support/renderScreen';
 
-let wrapper: VueWrapper | undefined;
-let session: SessionStore | undefined;
-afterEach(() => {
-  wrapper?.unmount();
-  session?.dispose();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
+afterEach(() => cleanupScreens());
 
 const AT = '2025-01-01T10:00:00Z';
 const citation = (index: number, url: string) => ({
@@ -57,7 +45,7 @@ describe('ChatMessageItem', () => {
 
 describe('ChatScreen', () => {
   async function render() {
-    const gateway = fakeGateway({
+    const handlers: Record<string, Handler> = {
       SessionViewer: meHandler(['chat:ask', 'conversation:read:own'], 'CUSTOMER'),
       Conversations: () => ({ data: { conversations: { __typename: 'ConversationPage', conversations: [{ __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'How do I reset?', updatedAt: AT }], nextCursor: null } } }),
       Conversation: () => ({
@@ -77,18 +65,9 @@ describe('ChatScreen', () => {
       StopGeneration: () => ({ data: { stopGeneration: { __typename: 'ChatMessage', id: 'a1', status: 'STOPPED' } } }),
       RateAnswer: () => ({ data: { rateAnswer: { __typename: 'ChatMessage', id: 'a1', feedback: { __typename: 'AnswerFeedback', rating: 'DOWN', comment: null } } } }),
       Escalate: () => ({ data: { escalate: { __typename: 'Conversation', id: 'c1', status: 'WAITING_FOR_AGENT', title: 'How do I reset?', updatedAt: AT } } }),
-    });
-    const wired = sessionWithGateway(gateway);
-    session = wired.session;
-    await session.start(authPayload({ role: 'CUSTOMER' }));
-    const router = createAppRouter(session, createMemoryHistory());
-    await router.push('/chat/c1');
-    wrapper = mount(ChatScreen, {
-      attachTo: document.body,
-      global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session, [GraphqlWsClientKey as symbol]: noSocket } },
-    });
-    await flushPromises();
-    return { view: wrapper, gateway };
+    };
+    const { view, gateway } = await renderScreen('/chat/c1', { component: ChatScreen, handlers, role: 'CUSTOMER', socket: noSocket });
+    return { view, gateway };
   }
 
   it('streams the answer after lastSeq, then stop, thumbs and escalate call their mutations', async () => {

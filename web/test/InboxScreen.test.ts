@@ -1,27 +1,17 @@
 import { ApolloLink, Observable, type FetchResult, type Observer } from '@apollo/client/core';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHistory, type Router } from 'vue-router';
 import type { ViewMessage } from '../src/composables/useAnswerStream';
-import { SessionKey } from '../src/composables/useSession';
 import type { InboxConversationFieldsFragment } from '../src/gql/graphql';
-import { GraphqlWsClientKey } from '../src/graphql/client';
-import { createAppRouter } from '../src/router';
 import InboxScreen from '../src/screens/inbox/InboxScreen.vue';
 import { placeUpdate } from '../src/screens/inbox/useInbox';
-import type { SessionStore } from '../src/session/sessionStore';
-import { authPayload, fakeGateway, graphqlErrors, httpError, meHandler, sessionWithGateway, USER, type Handler } from './support/fakeGateway';
+import { graphqlErrors, httpError, meHandler, USER, type Handler } from './support/fakeGateway';
+import { cleanupScreens, renderScreen } from './support/renderScreen';
 
-let wrapper: VueWrapper | undefined;
-let session: SessionStore | undefined;
 const happyDOM = (window as unknown as { happyDOM: { setViewport(size: { width: number; height: number }): void } }).happyDOM;
 afterEach(() => {
-  wrapper?.unmount();
-  session?.dispose();
-  wrapper = undefined;
-  document.body.innerHTML = '';
+  cleanupScreens();
   happyDOM.setViewport({ width: 1024, height: 768 });
 });
 
@@ -125,24 +115,20 @@ function handlers(overrides: Record<string, Handler> = {}): Record<string, Handl
 }
 
 async function render(path: string, overrides: Record<string, Handler> = {}, options: { permissions?: string[] } = {}) {
-  const gateway = fakeGateway({ ...handlers(overrides), ...(options.permissions ? { SessionViewer: meHandler(options.permissions, 'AGENT') } : {}) });
   const live = liveLink();
   const isSubscription = ({ query }: { query: Parameters<typeof getMainDefinition>[0] }) => {
     const definition = getMainDefinition(query);
     return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
   };
-  const wired = sessionWithGateway({ ...gateway, link: ApolloLink.split(isSubscription, live.link, gateway.link) });
-  session = wired.session;
-  await session.start(authPayload({ role: 'AGENT' }));
-  const router: Router = createAppRouter(session, createMemoryHistory());
-  await router.push(path);
   const socket = fakeSocket();
-  wrapper = mount(InboxScreen, {
-    attachTo: document.body,
-    global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session, [GraphqlWsClientKey as symbol]: socket } },
+  const { view, gateway, router, apollo } = await renderScreen(path, {
+    component: InboxScreen,
+    handlers: { ...handlers(overrides), ...(options.permissions ? { SessionViewer: meHandler(options.permissions, 'AGENT') } : {}) },
+    role: 'AGENT',
+    link: (gatewayLink) => ApolloLink.split(isSubscription, live.link, gatewayLink),
+    socket,
   });
-  await flushPromises();
-  return { view: wrapper, gateway, live, router, socket, apollo: wired.apollo };
+  return { view, gateway, live, router, socket, apollo };
 }
 
 const rows = (view: VueWrapper) => view.findAll('a.item');

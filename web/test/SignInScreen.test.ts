@@ -1,33 +1,19 @@
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryHistory } from 'vue-router';
-import { SessionKey } from '../src/composables/useSession';
-import { createAppRouter } from '../src/router';
 import SignInScreen from '../src/screens/auth/SignInScreen.vue';
-import type { SessionStore } from '../src/session/sessionStore';
-import { authPayload, fakeGateway, graphqlErrors, httpError, meHandler, sessionWithGateway, type Handler } from './support/fakeGateway';
+import { authPayload, graphqlErrors, httpError, meHandler, type Handler } from './support/fakeGateway';
+import { cleanupScreens, renderScreen } from './support/renderScreen';
 
-let wrapper: VueWrapper | undefined;
-let session: SessionStore | undefined;
-afterEach(() => {
-  wrapper?.unmount();
-  session?.dispose();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
+afterEach(() => cleanupScreens());
 
 async function render(login: Handler) {
-  const gateway = fakeGateway({ Login: login, SessionViewer: meHandler() });
-  const wired = sessionWithGateway(gateway);
-  session = wired.session;
-  const router = createAppRouter(wired.session, createMemoryHistory());
-  await router.push('/sign-in?redirect=/playground');
-  wrapper = mount(SignInScreen, {
-    attachTo: document.body,
-    global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: wired.session } },
+  const { view, gateway, router, session } = await renderScreen('/sign-in?redirect=/playground', {
+    component: SignInScreen,
+    handlers: { Login: login, SessionViewer: meHandler() },
+    role: null,
+    settle: 0,
   });
-  return { view: wrapper, gateway, router, session: wired.session };
+  return { view, gateway, router, session };
 }
 
 async function signIn(view: VueWrapper, email: string, password: string) {

@@ -1,38 +1,18 @@
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHistory } from 'vue-router';
-import { SessionKey } from '../src/composables/useSession';
-import { createAppRouter } from '../src/router';
+import type { Component } from 'vue';
 import SourceSettingsForm from '../src/screens/sources/SourceSettingsForm.vue';
 import SourceDetailScreen from '../src/screens/sources/SourceDetailScreen.vue';
-import type { SessionStore } from '../src/session/sessionStore';
-import { authPayload, fakeGateway, graphqlErrors, meHandler, sessionWithGateway, type Handler } from './support/fakeGateway';
+import { graphqlErrors, meHandler, type Handler } from './support/fakeGateway';
+import { cleanupScreens, renderScreen } from './support/renderScreen';
 
-let wrapper: VueWrapper | undefined;
-let session: SessionStore | undefined;
-afterEach(() => {
-  wrapper?.unmount();
-  session?.dispose();
-  wrapper = undefined;
-  document.body.innerHTML = '';
-});
+afterEach(() => cleanupScreens());
 
 const PERMS = ['source:read', 'source:write', 'crawl:run'];
 
-async function render(component: unknown, path: string, handlers: Record<string, Handler>) {
-  const gateway = fakeGateway({ SessionViewer: meHandler(PERMS, 'CURATOR'), ...handlers });
-  const wired = sessionWithGateway(gateway);
-  session = wired.session;
-  await session.start(authPayload({ role: 'CURATOR' }));
-  const router = createAppRouter(session, createMemoryHistory());
-  await router.push(path);
-  wrapper = mount(component as never, {
-    attachTo: document.body,
-    global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session } },
-  });
-  await flushPromises();
-  return { view: wrapper, gateway };
+async function render(component: Component, path: string, handlers: Record<string, Handler>) {
+  const { view, gateway } = await renderScreen(path, { component, handlers: { SessionViewer: meHandler(PERMS, 'CURATOR'), ...handlers }, role: 'CURATOR' });
+  return { view, gateway };
 }
 
 describe('SourceSettingsForm', () => {

@@ -1,24 +1,12 @@
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHistory } from 'vue-router';
 import type { ViewMessage } from '../src/composables/useAnswerStream';
-import { SessionKey } from '../src/composables/useSession';
-import { GraphqlWsClientKey } from '../src/graphql/client';
-import { createAppRouter } from '../src/router';
 import WidgetChatScreen from '../src/screens/widget/WidgetChatScreen.vue';
-import { createSessionStore, isWidgetPage, WIDGET_STORAGE_KEY, type SessionStore } from '../src/session/sessionStore';
-import { authPayload, fakeGateway, httpError, meHandler, memoryStorage, ORG, sessionWithGateway, type Handler } from './support/fakeGateway';
+import { createSessionStore, isWidgetPage, WIDGET_STORAGE_KEY } from '../src/session/sessionStore';
+import { authPayload, httpError, meHandler, memoryStorage, ORG, sessionWithGateway, type Handler } from './support/fakeGateway';
+import { cleanupScreens, renderScreen } from './support/renderScreen';
 
-let wrapper: VueWrapper | undefined;
-let session: SessionStore | undefined;
-afterEach(() => {
-  wrapper?.unmount();
-  session?.dispose();
-  wrapper = undefined;
-  session = undefined;
-  document.body.innerHTML = '';
-});
+afterEach(() => cleanupScreens());
 
 const AT = '2025-01-01T10:00:00Z';
 const noSocket = { on: () => () => undefined };
@@ -47,23 +35,20 @@ const conversation = (id: string, messages: ViewMessage[]) => ({
 const VISITOR_ME = meHandler(['chat:ask', 'conversation:read:own'], 'CUSTOMER');
 
 async function render(path: string, handlers: Record<string, Handler>, options: Parameters<typeof sessionWithGateway>[1] = {}) {
-  const gateway = fakeGateway({ SessionViewer: VISITOR_ME, Conversations: () => conversationPage([]), ...handlers });
-  const wired = sessionWithGateway(gateway, options);
-  session = wired.session;
-  const router = createAppRouter(session, createMemoryHistory());
-  await router.push(path);
-  wrapper = mount(WidgetChatScreen, {
-    attachTo: document.body,
-    global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session, [GraphqlWsClientKey as symbol]: noSocket } },
+  const { view, gateway, router, session } = await renderScreen(path, {
+    component: WidgetChatScreen,
+    handlers: { SessionViewer: VISITOR_ME, Conversations: () => conversationPage([]), ...handlers },
+    role: null,
+    sessionOptions: options,
+    socket: noSocket,
+    settle: 2,
   });
-  await flushPromises();
-  await flushPromises();
-  return { view: wrapper, gateway, router };
+  return { view, gateway, router, session };
 }
 
 describe('WidgetChatScreen', () => {
   it('starts a visitor session for the organization and page origin, without a token, and shows the compact chat', async () => {
-    const { view, gateway, router } = await render('/widget?organization=org-1&origin=https%3A%2F%2Fshop.example.com', {
+    const { view, gateway, router, session } = await render('/widget?organization=org-1&origin=https%3A%2F%2Fshop.example.com', {
       StartVisitorSession: () => ({ data: { startVisitorSession: authPayload({ role: 'CUSTOMER' }) } }),
       SendMessage: () => ({
         data: {
@@ -82,7 +67,7 @@ describe('WidgetChatScreen', () => {
     expect(started).toHaveLength(1);
     expect(started[0]!.variables).toEqual({ organizationId: 'org-1', pageOrigin: 'https://shop.example.com' });
     expect(started[0]!.authorization).toBeUndefined();
-    expect(session!.state).toMatchObject({ status: 'signed-in', role: 'CUSTOMER', organization: { id: 'org-1' } });
+    expect(session.state).toMatchObject({ status: 'signed-in', role: 'CUSTOMER', organization: { id: 'org-1' } });
 
     // The customer chat, compact: no conversation list, a message box.
     expect(view.find('.chat--compact').exists()).toBe(true);

@@ -1,42 +1,26 @@
-import { DefaultApolloClient } from '@vue/apollo-composable';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryHistory } from 'vue-router';
-import { SessionKey } from '../src/composables/useSession';
-import { createAppRouter } from '../src/router';
 import WidgetSettingsScreen from '../src/screens/widget/WidgetSettingsScreen.vue';
-import type { SessionStore } from '../src/session/sessionStore';
-import { authPayload, fakeGateway, graphqlErrors, meHandler, sessionWithGateway, type Handler } from './support/fakeGateway';
+import { graphqlErrors, meHandler, type Handler } from './support/fakeGateway';
+import { cleanupScreens, renderScreen } from './support/renderScreen';
 
-let wrapper: VueWrapper | undefined;
-let session: SessionStore | undefined;
 afterEach(() => {
-  wrapper?.unmount();
-  session?.dispose();
-  wrapper = undefined;
-  document.body.innerHTML = '';
+  cleanupScreens();
   vi.restoreAllMocks();
 });
 
 const settings = (fields: { enabled: boolean; allowedOrigins: string[] }) => ({ __typename: 'WidgetSettings' as const, organizationId: 'org-1', ...fields });
 
 async function render(handlers: Record<string, Handler>) {
-  const gateway = fakeGateway({
-    SessionViewer: meHandler(['apikey:manage', 'user:read', 'audit:read'], 'ADMIN'),
-    ReadWidgetSettings: () => ({ data: { widgetSettings: settings({ enabled: false, allowedOrigins: [] }) } }),
-    ...handlers,
+  const { view, gateway } = await renderScreen('/admin/widget', {
+    component: WidgetSettingsScreen,
+    handlers: {
+      SessionViewer: meHandler(['apikey:manage', 'user:read', 'audit:read'], 'ADMIN'),
+      ReadWidgetSettings: () => ({ data: { widgetSettings: settings({ enabled: false, allowedOrigins: [] }) } }),
+      ...handlers,
+    },
   });
-  const wired = sessionWithGateway(gateway);
-  session = wired.session;
-  await session.start(authPayload());
-  const router = createAppRouter(session, createMemoryHistory());
-  await router.push('/admin/widget');
-  wrapper = mount(WidgetSettingsScreen, {
-    attachTo: document.body,
-    global: { plugins: [router], provide: { [DefaultApolloClient]: wired.apollo, [SessionKey]: session } },
-  });
-  await flushPromises();
-  return { view: wrapper, gateway };
+  return { view, gateway };
 }
 
 describe('WidgetSettingsScreen', () => {

@@ -1,4 +1,5 @@
 import { getCurrentScope, onScopeDispose, readonly, ref, type Ref } from 'vue';
+import type { LiveTone } from '../components/LiveBadge.vue';
 import type { Client } from 'graphql-ws';
 
 /**
@@ -16,6 +17,14 @@ export const connectionStateLabels: Record<ConnectionState, string> = {
   connected: 'Connected',
   reconnecting: 'Reconnecting…',
   failed: 'Disconnected',
+};
+
+export const connectionStateTones: Record<ConnectionState, LiveTone> = {
+  idle: 'neutral',
+  connecting: 'warn',
+  connected: 'ok',
+  reconnecting: 'warn',
+  failed: 'bad',
 };
 
 /** graphql-ws close codes after which the client gives up instead of retrying. */

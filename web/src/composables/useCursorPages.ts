@@ -30,11 +30,14 @@ export function useCursorPages<T>(fetchPage: (after: string | null) => Promise<{
     }
   }
 
-  function reload(): Promise<void> {
+  /** Reads the first page again; `keep` shows the current items until it arrives (a refresh, not a new list). */
+  function reload(options: { keep?: boolean } = {}): Promise<void> {
     generation += 1;
-    items.value = [];
-    nextCursor.value = null;
-    loaded.value = false;
+    if (!options.keep) {
+      items.value = [];
+      nextCursor.value = null;
+      loaded.value = false;
+    }
     return fetch(null);
   }
 

@@ -2,6 +2,7 @@ import type { ApolloClient, ObservableSubscription } from '@apollo/client/core';
 import { useApolloClient } from '@vue/apollo-composable';
 import type { Client } from 'graphql-ws';
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue';
+import type { LiveTone } from '../../components/LiveBadge.vue';
 import { useConnectionState } from '../../composables/useConnectionState';
 import type { AnalyticsCounterFieldsFragment } from '../../gql/graphql';
 import { describeError } from '../../graphql/errors';
@@ -53,6 +54,8 @@ export const liveStatusLabels: Record<LiveStatus, string> = {
   reconnecting: 'Reconnecting…',
   stopped: 'Not live',
 };
+
+export const liveStatusTones: Record<LiveStatus, LiveTone> = { connecting: 'warn', live: 'ok', reconnecting: 'warn', stopped: 'bad' };
 
 export interface UseAnalyticsLiveOptions {
   /** The graphql-ws client, for the connection's state; null: shown as live while subscribed. */
