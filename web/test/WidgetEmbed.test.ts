@@ -126,4 +126,34 @@ describe('the embed script', () => {
     // The panel is full-screen on phones.
     expect(mounted.root.querySelector('style')!.textContent).toMatch(/@media \(max-width: 479\.98px\)[^}]*\.panel/);
   });
+
+  it('on a phone the full-screen panel is modal and keeps Tab inside it; beside the page it does not', () => {
+    const viewport = (width: number) => (window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }).happyDOM.setViewport({ width, height: 800 });
+    viewport(400);
+    try {
+      mounted = mountWidget(optionsFrom(scriptTag({ src: `${APP}/widget.js`, 'data-organization': 'org-1' }))!);
+      const { launcher, panel, frame, close } = parts(mounted);
+      launcher.click();
+      expect(panel.getAttribute('aria-modal')).toBe('true');
+      const [start, end] = [...panel.querySelectorAll<HTMLElement>('.focus-stop')];
+      expect([start!.tabIndex, end!.tabIndex]).toEqual([0, 0]);
+      // The stops surround the bar and the chat.
+      expect(panel.firstElementChild).toBe(start);
+      expect(panel.lastElementChild).toBe(end);
+      end!.focus();
+      expect(mounted.root.activeElement).toBe(close);
+      start!.focus();
+      expect(mounted.root.activeElement).toBe(frame());
+      mounted.destroy();
+
+      viewport(1280);
+      mounted = mountWidget(optionsFrom(scriptTag({ src: `${APP}/widget.js`, 'data-organization': 'org-1' }))!);
+      const desktop = parts(mounted);
+      desktop.launcher.click();
+      expect(desktop.panel.hasAttribute('aria-modal')).toBe(false);
+      expect([...desktop.panel.querySelectorAll('.focus-stop')].every((stop) => !stop.hasAttribute('tabindex'))).toBe(true);
+    } finally {
+      viewport(1024);
+    }
+  });
 });

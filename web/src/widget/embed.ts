@@ -62,6 +62,7 @@ const STYLES = `
 }
 .root.left .panel { right: auto; left: 20px; }
 .panel[hidden] { display: none; }
+.focus-stop { position: absolute; width: 1px; height: 1px; overflow: hidden; }
 .bar {
   display: flex;
   align-items: center;
@@ -186,7 +187,11 @@ export function mountWidget(options: WidgetOptions, doc: Document = document): M
   const bar = element('div', { class: 'bar' });
   const close = element('button', { type: 'button', class: 'close', 'aria-label': 'Close chat' }, '×');
   bar.append(element('span', { class: 'title' }, options.label), close);
-  panel.append(bar);
+  // On phones the panel covers the page, so it behaves as a modal dialog: Tab stays inside it. The
+  // chat itself is another document (the iframe); these two stops catch focus leaving it either way.
+  const focusStart = element('span', { class: 'focus-stop' });
+  const focusEnd = element('span', { class: 'focus-stop' });
+  panel.append(focusStart, bar);
   container.append(launcher, panel);
   root.append(style, container);
   doc.body.append(host);
@@ -202,10 +207,28 @@ export function mountWidget(options: WidgetOptions, doc: Document = document): M
       frame.src = panelUrl(options, doc.defaultView?.location.origin ?? '');
       panel.append(frame);
     }
+    if (!focusEnd.isConnected) panel.append(focusEnd);
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
+    applyModal();
     frame.focus();
   }
+
+  const phone = doc.defaultView?.matchMedia?.(`(max-width: ${PHONE_MAX_WIDTH - 0.02}px)`) ?? null;
+  /** Full screen (a phone): modal, focus kept inside; a floating panel beside the page: neither. */
+  function applyModal(): void {
+    const modal = !!phone?.matches;
+    if (modal) panel.setAttribute('aria-modal', 'true');
+    else panel.removeAttribute('aria-modal');
+    for (const stop of [focusStart, focusEnd]) {
+      if (modal) stop.setAttribute('tabindex', '0');
+      else stop.removeAttribute('tabindex');
+    }
+  }
+  phone?.addEventListener?.('change', applyModal);
+  // Tabbing past the chat's last control wraps to the close button; Shift+Tab before it, back into the chat.
+  focusEnd.addEventListener('focus', () => close.focus());
+  focusStart.addEventListener('focus', () => frame?.focus());
 
   function closePanel({ focusLauncher = true } = {}): void {
     if (!isOpen()) return;
@@ -238,6 +261,7 @@ export function mountWidget(options: WidgetOptions, doc: Document = document): M
     close: closePanel,
     destroy: () => {
       doc.defaultView?.removeEventListener('message', onMessage);
+      phone?.removeEventListener?.('change', applyModal);
       host.remove();
     },
   };
