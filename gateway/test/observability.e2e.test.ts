@@ -15,6 +15,7 @@ import {
   startLlmServer,
   startSystem,
   TEST_PORTS,
+  TEST_TASK_QUEUES,
   waitForChannelSubscribers,
   wsClient,
   type ServiceProcess,
@@ -245,14 +246,14 @@ describe('observability: metrics on every service, one trace per question', { ti
 
   it('Temporal activity durations on both workers, task-queue backlog, and embedding throughput after the crawl', async () => {
     const ingestion = await scrape(ingestionWorker);
-    expect(total(ingestion, 'temporal_activity_duration_seconds_count', { task_queue: 'ingestion', outcome: 'completed' })).toBeGreaterThan(0);
+    expect(total(ingestion, 'temporal_activity_duration_seconds_count', { task_queue: TEST_TASK_QUEUES.ingestion, outcome: 'completed' })).toBeGreaterThan(0);
     expect(matching(ingestion, 'temporal_activity_failures_total').every((s) => s.labels.activity_type && s.labels.error_type)).toBe(true);
-    expect(matching(ingestion, 'temporal_task_queue_backlog', { task_queue: 'ingestion', task_type: 'workflow' })).toHaveLength(1);
-    expect(matching(ingestion, 'temporal_task_queue_backlog', { task_queue: 'ingestion', task_type: 'activity' })).toHaveLength(1);
+    expect(matching(ingestion, 'temporal_task_queue_backlog', { task_queue: TEST_TASK_QUEUES.ingestion, task_type: 'workflow' })).toHaveLength(1);
+    expect(matching(ingestion, 'temporal_task_queue_backlog', { task_queue: TEST_TASK_QUEUES.ingestion, task_type: 'activity' })).toHaveLength(1);
 
     const embedding = await scrape(embeddingWorker);
-    expect(total(embedding, 'temporal_activity_duration_seconds_count', { task_queue: 'embedding', outcome: 'completed' })).toBeGreaterThan(0);
-    expect(matching(embedding, 'temporal_task_queue_backlog', { task_queue: 'embedding', task_type: 'activity' })).toHaveLength(1);
+    expect(total(embedding, 'temporal_activity_duration_seconds_count', { task_queue: TEST_TASK_QUEUES.embedding, outcome: 'completed' })).toBeGreaterThan(0);
+    expect(matching(embedding, 'temporal_task_queue_backlog', { task_queue: TEST_TASK_QUEUES.embedding, task_type: 'activity' })).toHaveLength(1);
     expect(total(embedding, 'embedding_inputs_total', { kind: 'text' })).toBeGreaterThan(0);
     expect(total(embedding, 'embedding_duration_seconds_count', { kind: 'text', outcome: 'ok' })).toBeGreaterThan(0);
   });

@@ -11,6 +11,8 @@ export interface KnowledgeContext extends ServiceContext {
   openSearch: OpenSearchClient;
   temporal: TemporalClient;
   temporalNamespace: string;
+  /** The task queue crawls run on (`<TEMPORAL_TASK_QUEUE_PREFIX>ingestion`). */
+  ingestionTaskQueue: string;
   /** Base URL of the Temporal Web UI, for links to runs. */
   temporalUiUrl: string;
   redis: Redis;

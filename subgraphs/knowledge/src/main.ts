@@ -30,6 +30,7 @@ import { createMediaUrls } from './retrieval/media-urls.js';
 import { thumbnailRoute } from './retrieval/thumbnail-route.js';
 import { searchEnvSchema, searchSettingsFromEnv } from './retrieval/search-settings.js';
 import { buildKnowledgeSchema } from './schema.js';
+import { taskQueues } from '@scs/workflows/crawl-contract';
 
 const envSchema = baseEnvSchema
   .extend(databaseEnvSchema.shape)
@@ -79,6 +80,7 @@ runService('knowledge', async () => {
       openSearch,
       temporal: temporalClient,
       temporalNamespace: config.TEMPORAL_NAMESPACE,
+      ingestionTaskQueue: taskQueues(config.TEMPORAL_TASK_QUEUE_PREFIX).ingestion,
       temporalUiUrl: config.TEMPORAL_UI_URL,
       redis,
       search,

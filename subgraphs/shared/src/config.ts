@@ -17,6 +17,11 @@ export const redisEnvSchema = z.object({
 export const temporalEnvSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Prefix of this deployment's task queues (`<prefix>ingestion`, `<prefix>embedding`); test runs set their own. */
+  TEMPORAL_TASK_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,80}$/, 'letters, digits, dot, dash and underscore only')
+    .default(''),
 });
 
 /** The knowledge index in OpenSearch, for the services that create or write it. */

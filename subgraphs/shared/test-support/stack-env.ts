@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { taskQueues } from '@scs/workflows/crawl-contract';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -11,6 +12,13 @@ export const TEST_SECRETS = {
   AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
   IDENTITY_SIGNING_SECRET: randomBytes(32).toString('hex'),
 } as const;
+
+/**
+ * This run's Temporal task queues: test runs on one machine share the Temporal server, and a
+ * worker of one run must never take another run's crawl or embedding tasks.
+ */
+export const TEST_TASK_QUEUE_PREFIX = `test-${process.pid}-${randomBytes(3).toString('hex')}-`;
+export const TEST_TASK_QUEUES = taskQueues(TEST_TASK_QUEUE_PREFIX);
 
 /**
  * Connection settings of the running stack, as `infra/bin/stack env` prints them, with the test
@@ -25,7 +33,7 @@ export function stackEnv(): Record<string, string> {
       if (match) env[match[1]!] = match[2]!;
     }
     if (!env.TEST_DATABASE_URL) throw new Error('`infra/bin/stack env` printed no TEST_DATABASE_URL');
-    cached = { ...env, DATABASE_URL: env.TEST_DATABASE_URL, ...TEST_SECRETS };
+    cached = { ...env, DATABASE_URL: env.TEST_DATABASE_URL, TEMPORAL_TASK_QUEUE_PREFIX: TEST_TASK_QUEUE_PREFIX, ...TEST_SECRETS };
   }
   return cached;
 }

@@ -4,8 +4,24 @@
  * this file is bundled into the deterministic workflow sandbox.
  */
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { EMBEDDING_TASK_QUEUE } from '../embedding/embedding-contract.js';
 
 export const INGESTION_TASK_QUEUE = 'ingestion';
+
+/**
+ * The task queues of one deployment: `ingestion` and `embedding` behind an optional prefix
+ * (`TEMPORAL_TASK_QUEUE_PREFIX`), so deployments or test runs sharing a Temporal namespace never
+ * take each other's tasks.
+ */
+export function taskQueues(prefix = ''): { ingestion: string; embedding: string } {
+  return { ingestion: `${prefix}${INGESTION_TASK_QUEUE}`, embedding: `${prefix}${EMBEDDING_TASK_QUEUE}` };
+}
+
+/** The embedding queue of the deployment a crawl runs in, from the crawl's own (ingestion) queue. */
+export function embeddingQueueFor(ingestionQueue: string): string {
+  const prefix = ingestionQueue.endsWith(INGESTION_TASK_QUEUE) ? ingestionQueue.slice(0, -INGESTION_TASK_QUEUE.length) : '';
+  return taskQueues(prefix).embedding;
+}
 
 /** Custom search attributes the stack registers, so admins can find runs in the Temporal UI. */
 export const SEARCH_ATTRIBUTES = { orgId: 'ScsOrgId', sourceId: 'ScsSourceId', status: 'ScsCrawlStatus' } as const;

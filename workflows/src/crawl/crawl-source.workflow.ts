@@ -1,9 +1,9 @@
 import { ActivityFailure, ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { EMBEDDING_TASK_QUEUE } from '../embedding/embedding-contract.js';
 import type { CrawlActivities, PageIndexingActivities } from './crawl-activities.js';
 import {
   cancelCrawl,
   crawlProgressQuery,
+  embeddingQueueFor,
   pauseCrawl,
   resumeCrawl,
   SEARCH_ATTRIBUTES,
@@ -23,14 +23,17 @@ const pages = proxyActivities<CrawlActivities>({
   heartbeatTimeout: '45 seconds',
   retry: { maximumAttempts: 4, initialInterval: '2s', backoffCoefficient: 2 },
 });
-// Embedding and indexing run on the embedding worker (the GPU host, where there is one).
-const indexing = proxyActivities<PageIndexingActivities>({
-  taskQueue: EMBEDDING_TASK_QUEUE,
-  startToCloseTimeout: '5 minutes',
-  // The embedder heartbeats after every batch (well under a second each on a CPU); silence means a dead worker.
-  heartbeatTimeout: '30 seconds',
-  retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2, nonRetryableErrorTypes: ['StageMissing'] },
-});
+// Embedding and indexing run on the embedding worker (the GPU host, where there is one), on the
+// embedding queue of this crawl's own deployment (made per call: the workflow's task queue is only
+// known inside the workflow).
+const indexing = () =>
+  proxyActivities<PageIndexingActivities>({
+    taskQueue: embeddingQueueFor(workflowInfo().taskQueue),
+    startToCloseTimeout: '5 minutes',
+    // The embedder heartbeats after every batch (well under a second each on a CPU); silence means a dead worker.
+    heartbeatTimeout: '30 seconds',
+    retry: { maximumAttempts: 5, initialInterval: '2s', backoffCoefficient: 2, nonRetryableErrorTypes: ['StageMissing'] },
+  });
 
 /** Pages fetched concurrently by one run (per-host politeness still applies inside the activity). */
 const BATCH_SIZE = 4;
@@ -79,7 +82,7 @@ type PageResult = Exclude<PageOutcome, StagedPage> | (Omit<StagedPage, 'outcome'
 async function indexStaged(request: CrawlRequest, runId: string, outcome: PageOutcome): Promise<PageResult> {
   if (outcome.outcome !== 'staged') return outcome;
   try {
-    const indexed = await indexing.indexStagedPage({ request, runId, url: outcome.url, stageKey: outcome.stageKey });
+    const indexed = await indexing().indexStagedPage({ request, runId, url: outcome.url, stageKey: outcome.stageKey });
     return { ...outcome, outcome: 'indexed', chunks: indexed.chunks, images: indexed.images };
   } catch (error) {
     if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'StageMissing') {

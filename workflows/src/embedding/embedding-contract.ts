@@ -1,6 +1,7 @@
 /**
  * What the embedding worker offers to workflows on other task queues (the crawl): activities only,
- * run on the `embedding` task queue by `workers/embedding.worker.ts`. No model code is imported here,
+ * run on the `embedding` task queue (behind `TEMPORAL_TASK_QUEUE_PREFIX`, see `taskQueues` in
+ * crawl-contract.ts) by `workers/embedding.worker.ts`. No model code is imported here,
  * so workflow code can import this file.
  */
 export const EMBEDDING_TASK_QUEUE = 'embedding';

@@ -20,7 +20,8 @@ import {
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { z } from 'zod';
 import { createPageIndexingActivities } from '../crawl/activities/index.js';
-import { createEmbedder, createEmbeddingActivities, EMBEDDING_TASK_QUEUE, embedderConfigFromEnv, embeddingEnvSchema } from '../embedding/index.js';
+import { taskQueues } from '../crawl/crawl-contract.js';
+import { createEmbedder, createEmbeddingActivities, embedderConfigFromEnv, embeddingEnvSchema } from '../embedding/index.js';
 import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';
 
 const envSchema = baseEnvSchema.extend(embeddingEnvSchema.shape).extend(redisEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend({
@@ -88,17 +89,18 @@ runService('embedding-worker', async () => {
   logger.info({ ms: Math.round(performance.now() - started), device: embedder.device() }, 'embedding models loaded');
 
   const embedding = createEmbeddingActivities(embedder);
+  const taskQueue = taskQueues(config.TEMPORAL_TASK_QUEUE_PREFIX).embedding;
   worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: EMBEDDING_TASK_QUEUE,
+    taskQueue,
     activities: { ...embedding, ...createPageIndexingActivities({ redis, openSearch, embedder: embedding }) },
     maxConcurrentActivityTaskExecutions: config.EMBEDDING_WORKER_CONCURRENCY,
     shutdownGraceTime: '10s',
     ...workerObservability({ workflows: false }),
   });
-  const stopBacklog = pollTaskQueueBacklog({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: EMBEDDING_TASK_QUEUE, taskTypes: ['activity'], logger });
-  logger.info({ taskQueue: EMBEDDING_TASK_QUEUE, concurrency: config.EMBEDDING_WORKER_CONCURRENCY }, 'embedding worker started');
+  const stopBacklog = pollTaskQueueBacklog({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, taskTypes: ['activity'], logger });
+  logger.info({ taskQueue, concurrency: config.EMBEDDING_WORKER_CONCURRENCY }, 'embedding worker started');
   await worker.run();
   stopBacklog();
   health.close();

@@ -23,7 +23,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { z } from 'zod';
 import { createCrawlActivities } from '../crawl/activities/index.js';
-import { INGESTION_TASK_QUEUE } from '../crawl/crawl-contract.js';
+import { taskQueues } from '../crawl/crawl-contract.js';
 import { createPoliteness, createRobots, type UrlPolicy } from '../fetching/index.js';
 import { createThumbnailStore } from '../images/index.js';
 import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';
@@ -105,16 +105,17 @@ runService('ingestion-worker', async () => {
       { name: 'temporal', check: async () => void (await connection.workflowService.getSystemInfo({})) },
     ],
   });
+  const taskQueue = taskQueues(config.TEMPORAL_TASK_QUEUE_PREFIX).ingestion;
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: INGESTION_TASK_QUEUE,
+    taskQueue,
     workflowsPath: require.resolve('../workflows.js'),
     activities,
     ...workerObservability({ workflows: true }),
   });
-  const stopBacklog = pollTaskQueueBacklog({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: INGESTION_TASK_QUEUE, taskTypes: ['workflow', 'activity'], logger });
-  logger.info({ taskQueue: INGESTION_TASK_QUEUE }, 'ingestion worker started');
+  const stopBacklog = pollTaskQueueBacklog({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, taskTypes: ['workflow', 'activity'], logger });
+  logger.info({ taskQueue }, 'ingestion worker started');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => worker.shutdown());
   await worker.run();
   stopBacklog();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddingWorker, stackEnv, type ServiceProcess } from '@scs/test-support';
+import { stackEnv, startEmbeddingWorker, TEST_TASK_QUEUES, type ServiceProcess } from '@scs/test-support';
 import { ActivityFailure, ApplicationFailure, Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import sharp from 'sharp';
@@ -37,7 +37,7 @@ describe('embedding worker process', { timeout: 120_000 }, () => {
     expect(last.body.dependencies.find((d) => d.name === 'models')!.detail).toBe('sentence-transformers/all-MiniLM-L6-v2, scs/tiny-clip on cpu');
     const logs = worker.logLines();
     expect(logs.find((l) => l.msg === 'embedding models run on cpu')?.reason).toMatch(/^auto: /);
-    expect(logs.some((l) => l.msg === 'embedding worker started' && l.taskQueue === 'embedding')).toBe(true);
+    expect(logs.some((l) => l.msg === 'embedding worker started' && l.taskQueue === TEST_TASK_QUEUES.embedding)).toBe(true);
   });
 
   it('serves the activities through the real Temporal server to a workflow on another task queue', async () => {
@@ -57,7 +57,7 @@ describe('embedding worker process', { timeout: 120_000 }, () => {
         const [texts, queries, images] = await client.workflow.execute<typeof embedRoundTrip>('embedRoundTrip', {
           taskQueue,
           workflowId: `${taskQueue}-ok`,
-          args: [{ texts: ['How do I reset my password?', 'Opening hours'], images: [png] }],
+          args: [{ texts: ['How do I reset my password?', 'Opening hours'], images: [png], embeddingQueue: TEST_TASK_QUEUES.embedding }],
         });
         expect([texts!.model, texts!.dimensions, texts!.vectors.length]).toEqual(['sentence-transformers/all-MiniLM-L6-v2', 384, 2]);
         expect([queries!.model, queries!.dimensions, queries!.vectors.length]).toEqual(['scs/tiny-clip', 512, 2]);
@@ -65,7 +65,7 @@ describe('embedding worker process', { timeout: 120_000 }, () => {
 
         // bad input fails at once (non-retryable), although the workflow allows 3 attempts
         const error = await client.workflow
-          .execute<typeof embedRoundTrip>('embedRoundTrip', { taskQueue, workflowId: `${taskQueue}-bad`, args: [{ texts: [], images: [png] }] })
+          .execute<typeof embedRoundTrip>('embedRoundTrip', { taskQueue, workflowId: `${taskQueue}-bad`, args: [{ texts: [], images: [png], embeddingQueue: TEST_TASK_QUEUES.embedding }] })
           .then(() => undefined, (e: unknown) => e);
         expect(error).toBeInstanceOf(WorkflowFailedError);
         const activityFailure = (error as WorkflowFailedError).cause as ActivityFailure;

@@ -1,4 +1,4 @@
-import { crawlWorkflowId, INGESTION_TASK_QUEUE, SEARCH_ATTRIBUTES } from '@scs/workflows/crawl-contract';
+import { crawlWorkflowId, SEARCH_ATTRIBUTES } from '@scs/workflows/crawl-contract';
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import type { SourceRecord } from '../entities/source.entity.js';
 import { crawlRequestFor } from './crawl-request.js';
@@ -12,7 +12,7 @@ export function recrawlScheduleId(sourceId: string): string {
  * crawl starts with) when it has a re-crawl schedule, deleted when not. Idempotent, so a failed
  * sync is repaired by saving the source again. Scheduled runs never overlap (SKIP).
  */
-export async function syncRecrawlSchedule(temporal: Client, source: SourceRecord): Promise<void> {
+export async function syncRecrawlSchedule(temporal: Client, source: SourceRecord, taskQueue: string): Promise<void> {
   const handle = temporal.schedule.getHandle(recrawlScheduleId(source.id));
   if (!source.recrawlSchedule) {
     await removeRecrawlSchedule(temporal, source.id);
@@ -24,7 +24,7 @@ export async function syncRecrawlSchedule(temporal: Client, source: SourceRecord
       type: 'startWorkflow' as const,
       workflowType: 'crawlSource',
       args: [crawlRequestFor(source)],
-      taskQueue: INGESTION_TASK_QUEUE,
+      taskQueue,
       workflowId: crawlWorkflowId(source.id),
       searchAttributes: {
         [SEARCH_ATTRIBUTES.orgId]: [source.organizationId],

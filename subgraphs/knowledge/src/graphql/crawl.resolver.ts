@@ -3,7 +3,6 @@ import {
   cancelCrawl,
   crawlProgressQuery,
   crawlWorkflowId,
-  INGESTION_TASK_QUEUE,
   pauseCrawl,
   reasonList,
   resumeCrawl,
@@ -54,7 +53,7 @@ export class CrawlResolver {
     let handle;
     try {
       handle = await ctx.temporal.workflow.start('crawlSource', {
-        taskQueue: INGESTION_TASK_QUEUE,
+        taskQueue: ctx.ingestionTaskQueue,
         workflowId: crawlWorkflowId(source.id),
         args: [request],
         workflowIdConflictPolicy: 'FAIL',

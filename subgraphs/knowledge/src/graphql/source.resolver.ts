@@ -59,7 +59,7 @@ export class SourceResolver {
       if (error instanceof UniqueConstraintViolationException) throw badUserInput('This organization already has a source with that start URL.', 'startUrl');
       throw error;
     }
-    if (record.recrawlSchedule) await syncRecrawlSchedule(ctx.temporal, record);
+    if (record.recrawlSchedule) await syncRecrawlSchedule(ctx.temporal, record, ctx.ingestionTaskQueue);
     return Source.from(record);
   }
 
@@ -77,7 +77,7 @@ export class SourceResolver {
     if (Object.keys(diff).length > 0) audit(ctx.em, ctx.identity, { action: 'source.update', targetType: 'source', targetId: record.id, detail: diff });
     await ctx.em.flush();
     // After the commit, and idempotent: saving the source again repairs a schedule that failed to sync.
-    await syncRecrawlSchedule(ctx.temporal, record);
+    await syncRecrawlSchedule(ctx.temporal, record, ctx.ingestionTaskQueue);
     return Source.from(record);
   }
 
