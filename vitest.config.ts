@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'services', include: ['{gateway,subgraphs/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'] },
+        test: { name: 'services', globalSetup: ['subgraphs/shared/test-support/global-setup.ts'], include: ['{gateway,subgraphs/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'] },
       },
       'web/vitest.config.ts',
     ],

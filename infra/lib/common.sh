@@ -2,6 +2,27 @@
 # shellcheck disable=SC2034  # variables used by the files that source this one
 # Shared settings and small helpers for infra/bin/stack. Sourced, not executed.
 
+# ---------------------------------------------------------------- configuration
+# One precedence rule for the stack and the services alike: the environment, then the repo's
+# `.env`, then the defaults written in these scripts. The stack reads `.env` itself (with Node's
+# own parser, the one the services use), so a default below never hides a `.env` line.
+scs_load_dotenv() {
+  local file=${SCS_DOTENV:-$_scs_repo_root/.env} line
+  [[ -f $file ]] || return 0
+  command -v node >/dev/null || { echo "[stack] WARN: node not found: $file is not read" >&2; return 0; }
+  while IFS= read -r -d '' line; do
+    local name=${line%%=*}
+    [[ $name =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || continue
+    [[ -n ${!name+set} ]] && continue
+    export "$line"
+  done < <(node -e '
+    const vars = require("node:util").parseEnv(require("node:fs").readFileSync(process.argv[1], "utf8"));
+    for (const [k, v] of Object.entries(vars)) process.stdout.write(`${k}=${v}\0`);' "$file")
+}
+
+_scs_repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+scs_load_dotenv
+
 # ---------------------------------------------------------------- settings
 : "${SCS_CACHE_DIR:=${HOME:-/root}/.cache/scs}"   # downloads, built binaries
 : "${SCS_STATE_DIR:=/var/tmp/scs-stack}"          # data, logs, pidfiles
@@ -19,6 +40,36 @@ export SCS_CACHE_DIR SCS_STATE_DIR SCS_RUN_USER SCS_HOST PG_PORT REDIS_PORT \
 
 SCS_LOG_DIR="$SCS_STATE_DIR/logs"
 SCS_RUN_DIR="$SCS_STATE_DIR/run"
+
+# Files the stack creates are read by the service user (scs) too, whatever umask the caller has
+# (a clone made under umask 077 included); files holding secrets get 0600 explicitly.
+umask 022
+
+# The one place that creates the state and cache directories, with explicit modes: the state dir
+# must be traversable by the service user (0755; its data directories are 0700 and owned by it),
+# the cache dir is the invoking user's (0755 too: hard links of the OpenSearch build are shared).
+scs_ensure_dirs() {
+  local d
+  for d in "$SCS_STATE_DIR" "$SCS_CACHE_DIR"; do
+    mkdir -p "$d"
+    chmod 755 "$d" 2>/dev/null || true
+  done
+  mkdir -p "$SCS_STATE_DIR/logs" "$SCS_STATE_DIR/run" "$SCS_CACHE_DIR/logs"
+  chmod 755 "$SCS_STATE_DIR/logs" "$SCS_STATE_DIR/run"
+}
+
+# The stack's secrets, minted once into $SCS_STATE_DIR/app-secrets.env (0600; call with the stack
+# lock held): the signing keys the app services share, the Redis password. Never printed.
+scs_ensure_app_secrets() {
+  local file="$SCS_STATE_DIR/app-secrets.env" name
+  local names=(AUTH_JWT_SECRET IDENTITY_SIGNING_SECRET REDIS_PASSWORD)
+  [[ -f $file ]] || (umask 077 && : >"$file")
+  chmod 600 "$file"
+  for name in "${names[@]}"; do
+    grep -q "^$name=" "$file" && continue
+    (umask 077 && echo "$name=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')" >>"$file")
+  done
+}
 
 # ---------------------------------------------------------------- output
 if [[ -t 2 && -z "${NO_COLOR:-}" ]]; then
@@ -100,17 +151,22 @@ apt_ensure() {
   is_root || die "missing Debian packages: ${missing[*]} (run as root or install them)"
   mkdir -p "$SCS_CACHE_DIR/logs"
   local log="$SCS_CACHE_DIR/logs/apt.log"
+  # a stalled mirror fails within minutes, naming what was asked, instead of hanging
+  local opts=(-o Acquire::http::Timeout=30 -o Acquire::https::Timeout=30 -o Acquire::Retries=3
+    -o DPkg::Lock::Timeout=300)
   if ((_apt_updated == 0)); then
     info "apt-get update (missing: ${missing[*]})"
-    apt-get update >>"$log" 2>&1 || { tail -n 30 "$log" >&2; die "apt-get update failed (log: $log)"; }
+    timeout 600 apt-get "${opts[@]}" update >>"$log" 2>&1 \
+      || { tail -n 30 "$log" >&2; die "apt-get update failed or took over 10 min (log: $log)"; }
     _apt_updated=1
   fi
   info "apt-get install ${missing[*]}"
-  # RUNLEVEL=1: keep Debian's init scripts from starting their own copies of the daemons.
-  if ! DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y --no-install-recommends \
+  # RUNLEVEL=1: keep Debian's init scripts from starting their own copies of the daemons
+  # (redis, postgresql, supervisor) — the stack runs its own.
+  if ! DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 timeout 1200 apt-get "${opts[@]}" install -y --no-install-recommends \
     "${missing[@]}" >>"$log" 2>&1; then
     tail -n 30 "$log" >&2
-    die "apt-get install ${missing[*]} failed (log: $log)"
+    die "apt-get install ${missing[*]} failed or took over 20 min (log: $log)"
   fi
 }
 
@@ -121,8 +177,10 @@ download() {
   if [[ -f $dest ]] && echo "$sha  $dest" | sha256sum -c --status 2>/dev/null; then return 0; fi
   mkdir -p "$(dirname "$dest")"
   info "downloading $url"
-  curl -fsSL --retry 3 --retry-delay 2 --connect-timeout 20 -o "$dest.part" "$url" \
-    || { rm -f "$dest.part"; die "download failed: $url"; }
+  # time limits: 20 s to connect, a stall (< 1 kB/s for 60 s) aborts, 15 min at most; 3 retries
+  curl -fsSL --retry 3 --retry-delay 2 --retry-all-errors --connect-timeout 20 \
+    --speed-limit 1024 --speed-time 60 --max-time 900 -o "$dest.part" "$url" \
+    || { rm -f "$dest.part"; die "download failed (after 3 retries, time limits 20 s connect / 60 s stalled / 15 min): $url"; }
   if ! echo "$sha  $dest.part" | sha256sum -c --status; then
     local got; got=$(sha256sum "$dest.part" | cut -d' ' -f1)
     rm -f "$dest.part"
@@ -143,3 +201,10 @@ port_in_use() { [[ -n $(ss -Hltn "sport = :$1" 2>/dev/null) ]]; }
 # http_ok URL : true on a 2xx answer within 5s.
 http_ok() { curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null; }
 http_get() { curl -fsS --max-time "${2:-10}" "$1"; }
+
+# scs_secret NAME : a secret of app-secrets.env (empty when not minted yet)
+scs_secret() {
+  local file="$SCS_STATE_DIR/app-secrets.env"
+  [[ -r $file ]] || return 0
+  sed -n "s/^$1=//p" "$file" | head -n1
+}

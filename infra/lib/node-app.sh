@@ -13,7 +13,7 @@ node_app() {
   SVC_DEPS=("$@")
   SVC_ORDER=${SVC_ORDER:-70}
   SVC_CMD=(node --require ./subgraphs/shared/dist/observability/preload.js "$entry")
-  SVC_ENV=("${SCS_ENV[@]}" "${NODE_APP_SECRETS[@]}" "NODE_ENV=${NODE_ENV:-development}" "$port_var=$port")
+  SVC_ENV=("${SCS_ENV[@]}" "${SCS_SECRET_ENV[@]}" "${NODE_APP_SECRETS[@]}" "NODE_ENV=$(node_app_mode)" "$port_var=$port")
   SVC_CWD=$SCS_REPO_ROOT
   SVC_PORTS=("$port")
   SVC_HEALTH_URL="http://$SCS_HOST:$port/readyz"
@@ -22,26 +22,32 @@ node_app() {
   NODE_APP_ENTRY=$entry
 }
 
+# What `npm run up` starts is what people deploy: production unless development is asked for
+# (SCS_DEV=1, or NODE_ENV set in the environment or .env).
+node_app_mode() {
+  if [[ -n ${NODE_ENV:-} ]]; then echo "$NODE_ENV"
+  elif [[ ${SCS_DEV:-} == 1 || ${SCS_DEV:-} == true ]]; then echo development
+  else echo production
+  fi
+}
+
 svc_provision() {
   [[ -f $SCS_REPO_ROOT/$NODE_APP_ENTRY ]] || die "$SVC_NAME: $NODE_APP_ENTRY is missing; run 'npm run build' (or 'npm run up')"
 }
 
 # Secrets shared by the services of this machine's stack (access-token and identity signing keys):
-# generated once into the state directory, readable by root only, never printed by `stack env`.
+# generated once into the state directory by `stack up` under its lock (so two concurrent runs can
+# never mint different ones), readable by root only, never printed by `stack env`.
 # Set AUTH_JWT_SECRET / IDENTITY_SIGNING_SECRET in the environment to use your own.
+NODE_APP_SECRET_NAMES=(AUTH_JWT_SECRET IDENTITY_SIGNING_SECRET)
 node_app_secrets() {
-  local file="$SCS_STATE_DIR/app-secrets.env" line
-  if [[ ! -s $file ]]; then
-    (umask 077 && mkdir -p "$SCS_STATE_DIR" && {
-      echo "AUTH_JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
-      echo "IDENTITY_SIGNING_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
-    } >"$file")
-  fi
+  local file="$SCS_STATE_DIR/app-secrets.env" line name n
   NODE_APP_SECRETS=()
+  [[ -r $file ]] || return 0
   while IFS= read -r line; do
-    case $line in
-      AUTH_JWT_SECRET=*) NODE_APP_SECRETS+=("AUTH_JWT_SECRET=${AUTH_JWT_SECRET:-${line#*=}}") ;;
-      IDENTITY_SIGNING_SECRET=*) NODE_APP_SECRETS+=("IDENTITY_SIGNING_SECRET=${IDENTITY_SIGNING_SECRET:-${line#*=}}") ;;
-    esac
+    name=${line%%=*}
+    for n in "${NODE_APP_SECRET_NAMES[@]}"; do
+      if [[ $name == "$n" ]]; then NODE_APP_SECRETS+=("$name=${!name:-${line#*=}}"); fi
+    done
   done <"$file"
 }

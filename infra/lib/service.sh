@@ -23,13 +23,14 @@
 #   svc_ready       "accepting connections" (default: svc_health); polled after start
 #   svc_post_start  once after ready (create databases, smoke tests); failure = start failure
 #   svc_health      full health check, used by `status` and at the end of `up`
-#   svc_env         print KEY=VALUE lines for `stack env`
+#   svc_env         print KEY=VALUE lines for `stack env` (and the app services)
+#   svc_secret_env  print KEY=VALUE lines holding secrets: given to the app services, never printed
 # Available to service files: SVC_NAME, SVC_DIR (=$SCS_STATE_DIR/<name>), SVC_LOG,
 # SCS_CACHE_DIR, SCS_STATE_DIR, SCS_REPO_ROOT, SCS_INFRA_DIR, SCS_HOST, the *_PORT variables
 # and the helpers from lib/common.sh.
 
 SCS_SERVICES_DIR="$SCS_INFRA_DIR/services"
-_SVC_HOOKS=(svc_provision svc_prepare svc_ready svc_post_start svc_health svc_env)
+_SVC_HOOKS=(svc_provision svc_prepare svc_ready svc_post_start svc_health svc_env svc_secret_env)
 
 svc_exists() { [[ -f $SCS_SERVICES_DIR/$1.sh ]]; }
 
@@ -99,16 +100,27 @@ svc_order_with_deps() {
   for n in "$@"; do _visit "$n"; done
 }
 
-# Everything `stack env` prints, as an array usable in SVC_ENV of app services.
+# Everything `stack env` prints, as an array usable in SVC_ENV of app services, and
+# SCS_SECRET_ENV: the same kind of lines holding secrets (from svc_secret_env hooks, e.g. the Redis
+# URL with its password), which the app services get and `stack env` never prints.
 SCS_ENV=()
+SCS_SECRET_ENV=()
 scs_compute_env() {
   local line
   SCS_ENV=()
+  SCS_SECRET_ENV=()
   while IFS= read -r line; do
-    [[ -n $line ]] && SCS_ENV+=("$line")
+    case $line in
+      public:?*) SCS_ENV+=("${line#public:}") ;;
+      secret:?*) SCS_SECRET_ENV+=("${line#secret:}") ;;
+    esac
   done < <(
     for n in $(svc_all); do
-      ( svc_load "$n"; if svc_has svc_env; then svc_env; fi )
+      (
+        svc_load "$n"
+        if svc_has svc_env; then svc_env | sed 's/^/public:/'; fi
+        if svc_has svc_secret_env; then svc_secret_env | sed 's/^/secret:/'; fi
+      )
     done
   )
 }
@@ -132,16 +144,23 @@ svc_fail() {
 }
 
 # ---------------------------------------------------------------- actions (service loaded)
+# Provisioning has a lock per service (not the stack's lock), so `stack provision temporal` can
+# build in the background while another `stack` command starts services.
 svc_act_provision() {
   local t0; t0=$(now_ms)
   if svc_has svc_provision; then
-    svc_provision || { err "$SVC_NAME: provisioning failed"; return 1; }
+    mkdir -p "$SCS_CACHE_DIR/locks"
+    (
+      exec 8>"$SCS_CACHE_DIR/locks/provision-$SVC_NAME.lock"
+      flock -w 1800 8 || die "$SVC_NAME: another provisioning held $SCS_CACHE_DIR/locks/provision-$SVC_NAME.lock for 30 min"
+      svc_provision
+    ) || { err "$SVC_NAME: provisioning failed"; return 1; }
   fi
   SVC_LAST_PROVISION_MS=$(($(now_ms) - t0))
 }
 
 svc_act_up() {
-  local t0 pid
+  local t0 pid state
   t0=$(now_ms)
   SVC_LAST_PROVISION_MS=0
   if [[ $SVC_KIND == oneshot ]]; then
@@ -150,23 +169,19 @@ svc_act_up() {
     return 0
   fi
 
-  if pid=$(pidfile_pid "$SVC_NAME"); then
+  read -r state pid < <(sup_state "$SVC_NAME")
+  if [[ $state == RUNNING || $state == STARTING || $state == BACKOFF ]]; then
     if svc_do_health; then
       ok "$SVC_NAME: already running and healthy (pid $pid), nothing to do"
       return 0
     fi
-    info "$SVC_NAME: running (pid $pid) but not healthy yet, waiting up to ${SVC_TIMEOUT}s"
-    if _svc_wait svc_do_health "$pid" "$SVC_TIMEOUT"; then
-      ok "$SVC_NAME: healthy (pid $pid)"
+    info "$SVC_NAME: supervised ($state, pid $pid) but not healthy yet, waiting up to ${SVC_TIMEOUT}s"
+    if _svc_wait svc_do_health "$SVC_TIMEOUT"; then
+      ok "$SVC_NAME: healthy (pid $(sup_pid "$SVC_NAME" || echo "?"))"
       return 0
     fi
-    svc_fail "running (pid $pid) but not healthy after ${SVC_TIMEOUT}s; try: stack down $SVC_NAME && stack up $SVC_NAME" \
-      "$(_log_offset_tail)"
+    svc_fail "supervised but not healthy after ${SVC_TIMEOUT}s; try: stack restart $SVC_NAME" "$(_log_offset_tail)"
     return 1
-  fi
-  if pidfile_is_stale "$SVC_NAME"; then
-    info "$SVC_NAME: removing stale pidfile (process is gone)"
-    proc_stop "$SVC_NAME" KILL 1 || true
   fi
 
   svc_act_provision || return 1
@@ -176,12 +191,13 @@ svc_act_up() {
   for p in "${SVC_PORTS[@]}"; do
     if port_in_use "$p"; then
       l=$(port_listeners "$p" | tr '\n' ' ')
-      warn "$SVC_NAME: port $p is already in use${l:+ by $l}; starting anyway"
+      svc_fail "port $p is already in use${l:+ by pid/command $l}, not by this stack's $SVC_NAME: stop that process or choose another port" \
+        "$(stat -c %s "$SVC_LOG" 2>/dev/null || echo 0)"
+      return 1
     fi
   done
 
   ensure_dir "$SVC_DIR"
-  mkdir -p "$SCS_LOG_DIR"
   local offset=0
   [[ -f $SVC_LOG ]] && offset=$(stat -c %s "$SVC_LOG")
   printf '===== %s: stack up %s =====\n' "$(date -Is)" "$SVC_NAME" >>"$SVC_LOG"
@@ -192,44 +208,47 @@ svc_act_up() {
   fi
   ((${#SVC_CMD[@]})) || die "$SVC_NAME: SVC_CMD is empty"
   local user; user=$(effective_user "$SVC_USER")
-  info "$SVC_NAME: starting${SVC_USER:+ as $user}: ${SVC_CMD[*]}"
-  DAEMON_PID=''
-  daemon_start "$SVC_NAME" "$SVC_LOG" "$SVC_USER" "$SVC_CWD" -- "${SVC_ENV[@]}" -- "${SVC_CMD[@]}" \
-    || { svc_fail "could not be started" "$offset"; return 1; }
-  pid=$DAEMON_PID
-
-  if ! _svc_wait svc_do_ready "$pid" "$SVC_TIMEOUT"; then
+  info "$SVC_NAME: starting under supervisord${SVC_USER:+ as $user}: ${SVC_CMD[*]}"
+  sup_write_program
+  # `start` returns once the process has stayed up for startsecs, or reports that it exited
+  if ! sup_start "$SVC_NAME" >/dev/null 2>&1; then
+    sup_stop "$SVC_NAME" || true
+    svc_fail "exited during startup" "$offset"
+    return 1
+  fi
+  if ! _svc_wait svc_do_ready "$SVC_TIMEOUT"; then
+    sup_stop "$SVC_NAME" || true
     if [[ $_SVC_WAIT_RESULT == died ]]; then
-      svc_fail "exited during startup (pid $pid)" "$offset"
+      svc_fail "exited during startup (supervisord gave up or it keeps crashing)" "$offset"
     else
       svc_fail "not ready after ${SVC_TIMEOUT}s" "$offset"
     fi
-    proc_stop "$SVC_NAME" KILL 5 >/dev/null 2>&1 || true
     return 1
   fi
+  pid=$(sup_pid "$SVC_NAME") || { svc_fail "exited right after it was ready" "$offset"; return 1; }
   # The ports must belong to our process, not to something that happened to be there.
   local owner mine
-  mine=" $(daemon_pids "$pid" | tr '\n' ' ') "
+  mine=" $(proc_tree "$pid" | tr '\n' ' ') "
   for p in "${SVC_PORTS[@]}"; do
     owner=$(port_listeners "$p" | awk 'NR==1{print $1}')
     [[ -z $owner ]] && continue
     if [[ $mine != *" $owner "* ]]; then
+      sup_stop "$SVC_NAME" || true
       svc_fail "port $p answers, but it belongs to pid $owner, not to this service (pid $pid)" "$offset"
-      proc_stop "$SVC_NAME" KILL 5 >/dev/null 2>&1 || true
       return 1
     fi
   done
   if svc_has svc_post_start; then
     # shown and logged
     if ! svc_post_start 2>&1 | tee -a "$SVC_LOG" >&2; then
+      sup_stop "$SVC_NAME" || true
       svc_fail "post-start step failed" "$offset"
-      proc_stop "$SVC_NAME" "$SVC_STOP_SIGNAL" "$SVC_STOP_TIMEOUT" >/dev/null 2>&1 || true
       return 1
     fi
   fi
-  if ! _svc_wait svc_do_health "$pid" 30; then
+  if ! _svc_wait svc_do_health 30; then
+    sup_stop "$SVC_NAME" || true
     svc_fail "started but health check fails" "$offset"
-    proc_stop "$SVC_NAME" "$SVC_STOP_SIGNAL" "$SVC_STOP_TIMEOUT" >/dev/null 2>&1 || true
     return 1
   fi
   ok "$SVC_NAME: healthy (pid $pid) — provision $(fmt_ms "$tp"), start $(fmt_ms $(($(now_ms) - ts))), total $(fmt_ms $(($(now_ms) - t0)))"
@@ -242,17 +261,19 @@ _log_offset_tail() {
   echo "${n:-0}"
 }
 
-# _svc_wait CHECK PID TIMEOUT : poll CHECK until true; fail early when PID's session is gone.
+# _svc_wait CHECK TIMEOUT : poll CHECK until true; fail early when supervisord has given up on
+# the service (FATAL) or it was stopped.
 _SVC_WAIT_RESULT=''
 _svc_wait() {
-  local check=$1 pid=$2 timeout=$3
+  local check=$1 timeout=$2 state _pid
   local deadline=$(($(now_ms) + timeout * 1000))
   _SVC_WAIT_RESULT=''
   while :; do
-    if ! kill -0 "$pid" 2>/dev/null || [[ $(ps -o stat= -p "$pid" 2>/dev/null) == Z* ]]; then
+    read -r state _pid < <(sup_state "$SVC_NAME")
+    if [[ $state == FATAL || $state == STOPPED || $state == EXITED || $state == UNKNOWN ]]; then
       _SVC_WAIT_RESULT=died; return 1
     fi
-    if "$check" >/dev/null 2>&1; then _SVC_WAIT_RESULT=ok; return 0; fi
+    if [[ $state == RUNNING ]] && "$check" >/dev/null 2>&1; then _SVC_WAIT_RESULT=ok; return 0; fi
     if (($(now_ms) >= deadline)); then _SVC_WAIT_RESULT=timeout; return 1; fi
     sleep 0.5
   done
@@ -260,21 +281,20 @@ _svc_wait() {
 
 svc_act_down() {
   [[ $SVC_KIND == oneshot ]] && return 0
-  local pid t0; t0=$(now_ms)
-  if ! pid=$(pidfile_pid "$SVC_NAME"); then
-    if pidfile_is_stale "$SVC_NAME"; then
-      info "$SVC_NAME: removing stale pidfile"
-      rm -f "$(pidfile_path "$SVC_NAME")"
-    else
-      info "$SVC_NAME: not running"
-    fi
-  else
-    if ! proc_stop "$SVC_NAME" "$SVC_STOP_SIGNAL" "$SVC_STOP_TIMEOUT"; then
-      err "$SVC_NAME: processes of pid $pid's session survived SIGKILL"
-      return 1
-    fi
-    ok "$SVC_NAME: stopped (pid $pid) in $(fmt_ms $(($(now_ms) - t0)))"
-  fi
+  local pid state t0; t0=$(now_ms)
+  read -r state pid < <(sup_state "$SVC_NAME")
+  case $state in
+    # not ours to stop: whatever holds its ports belongs to something else
+    UNKNOWN | STOPPED | EXITED | FATAL) info "$SVC_NAME: not running"; return 0 ;;
+    *)
+      # supervisord signals the process group, waits SVC_STOP_TIMEOUT, then SIGKILLs the group
+      if ! sup_stop "$SVC_NAME"; then
+        err "$SVC_NAME: supervisord could not stop it (pid $pid)"
+        return 1
+      fi
+      ok "$SVC_NAME: stopped (pid $pid) in $(fmt_ms $(($(now_ms) - t0)))"
+      ;;
+  esac
   local p i l rc=0
   for p in "${SVC_PORTS[@]}"; do
     for ((i = 0; i < 25; i++)); do port_in_use "$p" || break; sleep 0.2; done
@@ -293,13 +313,19 @@ svc_status_row() {
   ports=$(IFS=,; echo "${SVC_PORTS[*]:--}")
   if [[ $SVC_KIND == oneshot ]]; then
     if svc_do_health; then state=provisioned; else state=missing; rc=1; fi
-  elif pid=$(pidfile_pid "$SVC_NAME"); then
-    up=$(proc_etime "$pid")
-    if svc_do_health; then state=healthy; else state=unhealthy; rc=1; fi
   else
-    pid='-'
-    if pidfile_is_stale "$SVC_NAME"; then state=stale-pidfile; else state=stopped; fi
-    rc=1
+    local sup
+    read -r sup pid < <(sup_state "$SVC_NAME")
+    case $sup in
+      RUNNING)
+        up=$(proc_etime "$pid")
+        if svc_do_health; then state=healthy; else state=unhealthy; rc=1; fi
+        ;;
+      STARTING | BACKOFF) state=restarting; rc=1 ;;
+      FATAL) state=crashed; rc=1 ;;
+      *) state=stopped; rc=1 ;;
+    esac
+    [[ $pid == 0 ]] && pid='-'
   fi
   local color=$_c_grn
   ((rc)) && color=$_c_red

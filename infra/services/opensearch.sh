@@ -20,10 +20,15 @@ SVC_CWD=$SVC_DIR
 OS_VERSION=2.19.1
 OS_HEAP=${OPENSEARCH_HEAP:-1g}
 _os_maven=https://repo1.maven.org/maven2
+# Resolved when used (after provisioning installed the JDK), never when this file is loaded.
 _os_java_home() {
   if [[ -n ${OPENSEARCH_JAVA_HOME:-} ]]; then echo "$OPENSEARCH_JAVA_HOME"; return; fi
-  local d=/usr/lib/jvm/java-17-openjdk-amd64
-  [[ -x $d/bin/java ]] || d=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  local d java
+  d=/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture 2>/dev/null || echo amd64)
+  if [[ ! -x $d/bin/java ]]; then
+    java=$(command -v java) || die "opensearch: no Java found (openjdk-17-jre-headless is installed by 'stack provision opensearch'; or set OPENSEARCH_JAVA_HOME)"
+    d=$(dirname "$(dirname "$(readlink -f "$java")")")
+  fi
   echo "$d"
 }
 
@@ -126,6 +131,7 @@ _os_build() {
   rm -rf "$tmp"
   mkdir -p "$tmp"
   info "opensearch: building $dest"
+  local java_home; java_home=$(_os_java_home)
   unzip -q "$_os_dl_dir/opensearch-$OS_VERSION.zip" -d "$tmp"
   mv "$tmp/opensearch-$OS_VERSION" "$tmp/home"
   local m name cls ext jars j
@@ -150,12 +156,13 @@ PROPS
   local p
   for p in "${_OS_PLUGINS[@]}"; do
     info "opensearch: installing plugin $p"
-    OPENSEARCH_JAVA_HOME=$(_os_java_home) "$tmp/home/bin/opensearch-plugin" install --batch \
+    OPENSEARCH_JAVA_HOME=$java_home "$tmp/home/bin/opensearch-plugin" install --batch \
       "file://$_os_dl_dir/$p" >>"$tmp/plugin-install.log" 2>&1 \
       || { tail -n 30 "$tmp/plugin-install.log" >&2; die "opensearch: installing plugin $p failed"; }
   done
-  OPENSEARCH_JAVA_HOME=$(_os_java_home) "$tmp/home/bin/opensearch-plugin" list >"$tmp/plugins.txt" 2>>"$tmp/plugin-install.log"
+  OPENSEARCH_JAVA_HOME=$java_home "$tmp/home/bin/opensearch-plugin" list >"$tmp/plugins.txt" 2>>"$tmp/plugin-install.log"
   _os_key >"$tmp/.scs-complete"
+  chmod -R u+rwX,go+rX "$tmp"
   rm -rf "$dest"
   mv "$tmp" "$dest"
 }
@@ -201,11 +208,15 @@ plugins.ml_commons.only_run_on_ml_node: false
 plugins.ml_commons.native_memory_threshold: 100
 YML
   printf -- '-Xms%s\n-Xmx%s\n' "$OS_HEAP" "$OS_HEAP" >"$_os_conf/jvm.options.d/scs-heap.options"
+  # the JDK is known only now, after provisioning
+  SVC_ENV+=("OPENSEARCH_JAVA_HOME=$(_os_java_home)")
+  # an install built or copied under a restrictive umask (077) is unreadable to the run user
+  chmod -R u+rwX,go+rX "$_os_home" "$_os_conf"
   if is_root; then chown -R "$u:$(id -gn "$u")" "$_os_conf" "$SVC_DIR/data" "$SVC_DIR/logs" "$SVC_DIR/tmp"; fi
 }
 
 SVC_CMD=("$_os_home/bin/opensearch")
-SVC_ENV=("OPENSEARCH_JAVA_HOME=$(_os_java_home)" "OPENSEARCH_PATH_CONF=$_os_conf"
+SVC_ENV=("OPENSEARCH_PATH_CONF=$_os_conf"
   "OPENSEARCH_TMPDIR=$SVC_DIR/tmp" "HOME=$SVC_DIR" "OPENSEARCH_JAVA_OPTS=${OPENSEARCH_JAVA_OPTS:-}")
 
 _os() { curl -fsS --max-time 20 "$@"; }

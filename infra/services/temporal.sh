@@ -24,30 +24,63 @@ for _a in "${TEMPORAL_SEARCH_ATTRIBUTES[@]}"; do SVC_CMD+=(--search-attribute "$
 unset _a
 SVC_ENV=("HOME=$SVC_DIR")
 
+# Go builds the temporal CLI. v1.5.1 needs Go >= 1.23: a Go >= 1.21 on the machine fetches the
+# right toolchain itself through the module proxy (GOTOOLCHAIN=auto); without one (or with Debian
+# 12's 1.19) a pinned toolchain is downloaded from the module proxy into the cache.
+TEMPORAL_GO_TOOLCHAIN=go1.24.11
+TEMPORAL_GO_TOOLCHAIN_SHA256_amd64=8a9685c09d449928863152512648530dafde05e7d41fcbb21baba3a852e84ef4
+
+_go_version_ok() { # GO_BINARY : true for Go >= 1.21
+  local v
+  v=$("$1" env GOVERSION 2>/dev/null) || return 1
+  v=${v#go}
+  local major=${v%%.*} rest=${v#*.}
+  local minor=${rest%%[^0-9]*}
+  ((major > 1 || (major == 1 && minor >= 21)))
+}
+
 _go() {
   local g
   for g in "$(command -v go 2>/dev/null)" /usr/local/go/bin/go /usr/lib/go/bin/go; do
-    [[ -n $g && -x $g ]] && { echo "$g"; return 0; }
+    [[ -n $g && -x $g ]] && _go_version_ok "$g" && { echo "$g"; return 0; }
   done
-  return 1
+  local arch; arch=$(dpkg --print-architecture 2>/dev/null || uname -m)
+  [[ $arch == x86_64 ]] && arch=amd64
+  local sha_var="TEMPORAL_GO_TOOLCHAIN_SHA256_$arch"
+  local root="$SCS_CACHE_DIR/go/toolchain/$TEMPORAL_GO_TOOLCHAIN.linux-$arch"
+  if [[ ! -x $root/bin/go ]]; then
+    [[ -n ${!sha_var:-} ]] || die "temporal: no Go >= 1.21 found and no pinned toolchain for $arch: install Go >= 1.23 (https://go.dev/dl) or set SCS_TEMPORAL_BIN to a temporal CLI binary"
+    info "temporal: no Go >= 1.21 on this machine; fetching $TEMPORAL_GO_TOOLCHAIN from the Go module proxy"
+    local zip="$SCS_CACHE_DIR/downloads/go/$TEMPORAL_GO_TOOLCHAIN.linux-$arch.zip"
+    download "${GOPROXY_URL:-https://proxy.golang.org}/golang.org/toolchain/@v/v0.0.1-$TEMPORAL_GO_TOOLCHAIN.linux-$arch.zip" "$zip" "${!sha_var}" >&2
+    local tmp="$root.tmp.$$"
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    unzip -q "$zip" -d "$tmp" || die "temporal: could not unpack $zip"
+    rm -rf "$root"
+    mv "$tmp/golang.org/toolchain@v0.0.1-$TEMPORAL_GO_TOOLCHAIN.linux-$arch" "$root"
+    rm -rf "$tmp"
+    chmod -R u+rwX,go+rX "$root"
+  fi
+  echo "$root/bin/go"
 }
 
 svc_provision() {
-  apt_ensure curl ca-certificates iproute2 procps
+  apt_ensure curl unzip ca-certificates iproute2 procps
   [[ -x $_tp_bin ]] && return 0
-  local go; go=$(_go) || die "temporal: 'go' is needed to build the temporal CLI (install Go >= 1.23)"
+  local go; go=$(_go) || exit 1
   local dest; dest=$(dirname "$_tp_bin")
   local tmp="$dest.tmp.$$" log="$SCS_CACHE_DIR/logs/temporal-go-install.log"
   mkdir -p "$SCS_CACHE_DIR/logs"
   rm -rf "$tmp"
-  info "temporal: building github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION with $("$go" version | cut -d' ' -f3) (takes a few minutes; log: $log)"
-  # module and build caches live in the cache dir too; -modcacherw keeps them deletable
+  info "temporal: building github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION with $("$go" env GOVERSION) (takes a few minutes; log: $log)"
+  # Module and build caches live in the cache dir too; -modcacherw keeps them deletable. A stalled
+  # module proxy or a runaway build ends after 20 minutes with the log, instead of hanging.
   if ! env GOBIN="$tmp" GOMODCACHE="$SCS_CACHE_DIR/go/mod" GOCACHE="$SCS_CACHE_DIR/go/build" \
-    GOPATH="$SCS_CACHE_DIR/go/path" GOFLAGS=-modcacherw CGO_ENABLED=0 \
-    "$go" install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION" >>"$log" 2>&1; then
+    GOPATH="$SCS_CACHE_DIR/go/path" GOFLAGS="-modcacherw -trimpath" CGO_ENABLED=0 GOTOOLCHAIN=auto \
+    timeout 1200 "$go" install -ldflags='-s -w' "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION" >>"$log" 2>&1; then
     tail -n 30 "$log" >&2
     rm -rf "$tmp"
-    die "temporal: go install failed (log: $log)"
+    die "temporal: go install failed or took over 20 min (log: $log)"
   fi
   mkdir -p "$dest"
   mv -f "$tmp/temporal" "$_tp_bin"

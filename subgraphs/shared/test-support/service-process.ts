@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { REPO_ROOT, stackEnv } from './stack-env.js';
+import { assertPortFree } from './test-redis.js';
 
 export interface ServiceProcess {
   name: string;
@@ -38,6 +39,8 @@ const TRACING_PRELOAD = `${REPO_ROOT}subgraphs/shared/dist/observability/preload
 /** Starts a compiled service as a real process against the running stack and waits until it answers. */
 export async function startService(options: StartOptions): Promise<ServiceProcess> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
+  // Whatever answers on the port must be the process started here, never one left from an aborted run.
+  await assertPortFree(options.port, options.name);
   const preload = options.preload === false ? [] : ['--require', TRACING_PRELOAD];
   const child: ChildProcess = spawn(process.execPath, [...preload, options.entry, ...(options.args ?? [])], {
     cwd: REPO_ROOT,

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { taskQueues } from '@scs/workflows/crawl-contract';
+import { TEST_REDIS_URL_VARIABLE } from './test-redis.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -22,10 +23,15 @@ export const TEST_TASK_QUEUES = taskQueues(TEST_TASK_QUEUE_PREFIX);
 
 /**
  * Connection settings of the running stack, as `infra/bin/stack env` prints them, with the test
- * database in place of the development one, and this run's signing secrets.
+ * database in place of the development one, the run's own Redis server (see test-redis.ts) in
+ * place of the stack's, and this run's signing secrets.
  */
 export function stackEnv(): Record<string, string> {
   if (!cached) {
+    const redisUrl = process.env[TEST_REDIS_URL_VARIABLE];
+    if (!redisUrl) {
+      throw new Error(`${TEST_REDIS_URL_VARIABLE} is not set: run the tests through a vitest config whose globalSetup is subgraphs/shared/test-support/global-setup.ts`);
+    }
     const output = execFileSync('bash', [`${REPO_ROOT}infra/bin/stack`, 'env'], { encoding: 'utf8' });
     const env: Record<string, string> = {};
     for (const line of output.split('\n')) {
@@ -33,7 +39,7 @@ export function stackEnv(): Record<string, string> {
       if (match) env[match[1]!] = match[2]!;
     }
     if (!env.TEST_DATABASE_URL) throw new Error('`infra/bin/stack env` printed no TEST_DATABASE_URL');
-    cached = { ...env, DATABASE_URL: env.TEST_DATABASE_URL, TEMPORAL_TASK_QUEUE_PREFIX: TEST_TASK_QUEUE_PREFIX, ...TEST_SECRETS };
+    cached = { ...env, DATABASE_URL: env.TEST_DATABASE_URL, REDIS_URL: redisUrl, TEMPORAL_TASK_QUEUE_PREFIX: TEST_TASK_QUEUE_PREFIX, ...TEST_SECRETS };
   }
   return cached;
 }

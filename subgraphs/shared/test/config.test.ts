@@ -8,7 +8,7 @@ const schema = baseEnvSchema.extend(databaseEnvSchema.shape).extend({ USERS_PORT
 describe('typed configuration', () => {
   it('applies defaults and coerces values', () => {
     const config = loadConfig(schema, { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', USERS_PORT: '4123' });
-    expect(config).toEqual({ NODE_ENV: 'development', LOG_LEVEL: 'info', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', USERS_PORT: 4123 });
+    expect(config).toEqual({ NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', USERS_PORT: 4123 });
   });
 
   it('names every missing or malformed variable without echoing values', () => {
