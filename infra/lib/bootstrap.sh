@@ -27,7 +27,7 @@ bootstrap_provision_and_build() {
   # Debian packages first, in one apt transaction (apt has a single lock anyway)
   bootstrap_step "Debian packages"
   apt_ensure postgresql-15 postgresql-client-15 redis-server redis-tools supervisor curl unzip ca-certificates \
-    openjdk-17-jre-headless chromium fonts-liberation iproute2 procps
+    openjdk-17-jre-headless chromium fonts-liberation iproute2 procps shellcheck
   bootstrap_step "provisioning in the background: temporal, opensearch, models (logs in $logs/provision-*.log)"
   _bg() { local name=$1; shift; ("$@" >"$logs/provision-$name.log" 2>&1) & pids+=($!); names+=("$name"); }
   _bg temporal bash "$SCS_INFRA_DIR/bin/stack" provision temporal

@@ -14,8 +14,10 @@ scs_load_dotenv() {
     local name=${line%%=*}
     [[ $name =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || continue
     [[ -n ${!name+set} ]] && continue
-    export "$line"
-  done < <(node -e '
+    declare -gx "$line"
+  done < <(
+    # shellcheck disable=SC2016  # JavaScript, not shell
+    node -e '
     const vars = require("node:util").parseEnv(require("node:fs").readFileSync(process.argv[1], "utf8"));
     for (const [k, v] of Object.entries(vars)) process.stdout.write(`${k}=${v}\0`);' "$file")
 }

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2034  # variables used by the files that source this one
+# shellcheck disable=SC2034,SC2153  # variables shared with the files that source this one (SCS_RUN_DIR: common.sh)
 # Process supervision by supervisord (Debian's `supervisor`, 4.2): it starts, restarts on exit
 # (autorestart), stops whole process groups and rotates the logs. Our own code only decides the
 # order and waits for readiness (lib/service.sh). One supervisord per state directory:
