@@ -6,6 +6,8 @@
 #   SVC_DESC="PostgreSQL 15"     one-line description
 #   SVC_KIND=daemon              daemon (default) | oneshot (provision only, e.g. chromium)
 #   SVC_DEPS=(postgres redis)    started first by `up`
+#   SVC_START_AFTER=(redis)      of those, the ones that must be healthy before it starts (default:
+#                                all SVC_DEPS); the others start beside it, its readiness waits for them
 #   SVC_ORDER=50                 position in "all" (default 50, ties by name)
 #   SVC_CMD=(node dist/main.js)  the foreground command (required for daemons)
 #   SVC_ENV=(KEY=VALUE ...)      extra environment ("${SCS_ENV[@]}" = everything `stack env` prints)
@@ -42,6 +44,7 @@ svc_load() {
   SVC_DESC=$name
   SVC_KIND=daemon
   SVC_DEPS=()
+  unset SVC_START_AFTER
   SVC_ORDER=''
   SVC_CMD=()
   SVC_ENV=()

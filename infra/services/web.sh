@@ -5,6 +5,7 @@
 SVC_DESC="Web app (Vue, served by vite preview)"
 SVC_ORDER=90
 SVC_DEPS=(gateway)
+SVC_START_AFTER=()   # it only forwards /graphql: it can serve before the gateway is ready
 WEB_PORT=${WEB_PORT:-5173}
 SVC_CMD=(node "$SCS_REPO_ROOT/node_modules/vite/bin/vite.js" preview --port "$WEB_PORT" --strictPort)
 SVC_CWD=$SCS_REPO_ROOT/web
