@@ -171,7 +171,7 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       CHAT_GENERATION_LEASE_MS: '3000',
       CHAT_SWEEP_INTERVAL_MS: '1000',
     };
-    system = await startSystem(2, chatEnv);
+    system = await startSystem(2, { ...chatEnv, CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port });
     chat = system.subgraphs.chat;
     [gatewayA, gatewayB] = system.gateways as [ServiceProcess, ServiceProcess];
     const crawlerEnv = { CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port };

@@ -1,5 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
+import { z } from 'zod';
 
 /** Why a URL may not be fetched; stable strings, meant for logs, metrics and crawl reports. */
 export type UrlCheckReason =
@@ -241,4 +242,41 @@ const noLookup: Resolver = () => Promise.reject(new Error('no lookup'));
 export async function refusedWithoutLookup(input: string, policy: UrlPolicy = {}): Promise<boolean> {
   const result = await checkUrl(input, { ...policy, resolver: noLookup });
   return !result.ok && (result.reason === 'private_address' || result.reason === 'metadata_address');
+}
+
+/**
+ * The crawler's URL policy from the environment. The ingestion worker checks every fetch with it, and the knowledge
+ * subgraph checks a source's start URL with it when the source is added or changed: one policy, read the same way.
+ */
+export const urlPolicyEnvSchema = z.object({
+  /** Comma-separated hosts, IPs or CIDRs the crawler may fetch although private (e.g. 127.0.0.1 for tests). Empty = none. */
+  CRAWLER_ALLOW_PRIVATE_HOSTS: z.string().default(''),
+  /** Comma-separated ports allowed besides 80 and 443 (e.g. a local test site's). */
+  CRAWLER_ALLOWED_PORTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean).map(Number))
+    .refine((ports) => ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536), 'must be comma-separated port numbers'),
+});
+
+export function urlPolicyFromEnv(config: z.infer<typeof urlPolicyEnvSchema>): UrlPolicy {
+  return {
+    allowPrivateHosts: config.CRAWLER_ALLOW_PRIVATE_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+    allowedPorts: config.CRAWLER_ALLOWED_PORTS,
+  };
+}
+
+const REFUSAL_TEXT: Record<UrlCheckReason, string> = {
+  invalid_url: 'is not a valid absolute URL',
+  scheme: 'must use http or https',
+  credentials: 'must not contain credentials',
+  port: 'uses a port the crawler may not fetch',
+  private_address: 'points to a private, loopback, link-local or otherwise non-public address',
+  metadata_address: 'points to a cloud metadata endpoint',
+  dns_failed: 'has a host name that does not resolve',
+};
+
+/** A sentence for people (a form field's error) explaining a refusal, e.g. "startUrl points to a cloud metadata endpoint (…)". */
+export function describeRefusal(subject: string, refusal: Extract<UrlCheckResult, { ok: false }>): string {
+  return `${subject} ${REFUSAL_TEXT[refusal.reason]} (${refusal.detail.slice(0, 200)}).`;
 }
