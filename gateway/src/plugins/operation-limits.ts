@@ -4,7 +4,7 @@ import type { GatewayConfig } from '../config.js';
 /**
  * Limits on what one operation may ask for — depth, aliases, estimated cost, tokens, directives —
  * checked before any subgraph is called (GraphQL Armor). Field suggestions in validation errors are
- * hidden outside development, so the schema cannot be mapped by guessing.
+ * hidden in every environment, so the schema cannot be mapped by guessing.
  */
 export function operationLimits(config: GatewayConfig) {
   return new ApolloArmor({
@@ -13,6 +13,6 @@ export function operationLimits(config: GatewayConfig) {
     costLimit: { maxCost: config.OPERATION_MAX_COST, exposeLimits: true },
     maxTokens: { n: config.OPERATION_MAX_TOKENS, exposeLimits: true },
     maxDirectives: { n: config.OPERATION_MAX_DIRECTIVES, exposeLimits: true },
-    blockFieldSuggestion: { enabled: config.NODE_ENV !== 'development' },
+    blockFieldSuggestion: { enabled: true },
   }).protect();
 }

@@ -109,6 +109,13 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   'Subscription.analyticsCounters': needs('analytics:read'),
 };
 
+/**
+ * Reading the schema: introspection (`__schema`, `__type`) needs `schema:introspect` (partner and
+ * service keys), on HTTP and WebSocket alike and whatever NODE_ENV says; "Did you mean …?" hints,
+ * which map the schema by guessing, are shown to no one. The public SDL is schema/api.graphql.
+ */
+export const SCHEMA_INTROSPECTION: Requirement = needs('schema:introspect');
+
 export function requirementFor(coordinate: string): Requirement | undefined {
   return POLICY[coordinate];
 }
