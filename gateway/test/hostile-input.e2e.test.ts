@@ -6,8 +6,10 @@ import {
   createApiKey,
   graphqlRequest,
   registerAdmin,
+  startGateway,
   startSystem,
   TEST_PASSWORD,
+  TEST_PORTS,
   TEST_SECRETS,
   waitForChannelSubscribers,
   wsClient,
@@ -579,6 +581,32 @@ describe('hostile input through the gateway', () => {
       expect(fields.filter((f: string) => f.startsWith('_'))).toEqual([]);
     });
 
+    it('with NODE_ENV=development too: introspection and suggestions follow the same rule over HTTP and WebSocket', async () => {
+      const development = await startGateway(TEST_PORTS.gatewayB, { ...GENEROUS_RATE_LIMITS, NODE_ENV: 'development' });
+      try {
+        for (const [who, headers] of [
+          ['anonymous', {}],
+          ['customer', customer.headers],
+        ] as const) {
+          const introspection = await graphqlRequest(development.baseUrl, '{ __schema { types { name } } }', undefined, headers);
+          expect(introspection.body.errors?.[0], who).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/schema:introspect/) });
+          const misspelt = await graphqlRequest(development.baseUrl, '{ me { rol } }', undefined, headers);
+          validationFailed(misspelt.body, `${who}: { me { rol } }`);
+        }
+        const overWs = await overSocket(development.baseUrl, { authorization: `Bearer ${customer.accessToken}` }, '{ __schema { types { name } } }');
+        expect(overWs.text).toMatch(/FORBIDDEN/);
+        expect(overWs.text).not.toMatch(/"types"\s*:\s*\[/);
+        const misspeltWs = await overSocket(development.baseUrl, { authorization: `Bearer ${admin.accessToken}` }, 'subscription { conversationUpdated { statu } }');
+        expect(misspeltWs.text).toMatch(/statu/);
+        expect(misspeltWs.text).not.toMatch(/did you mean/i);
+        // The partner key still introspects there, as everywhere.
+        const partner = await graphqlRequest(development.baseUrl, '{ __schema { queryType { name } } }', undefined, { authorization: `ApiKey ${partnerKey.secret}` });
+        expect(partner.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      } finally {
+        await development.stop();
+      }
+    });
+
     it('and all of it changed nothing', async () => {
       expect(await snapshot()).toEqual(before);
     });
@@ -602,6 +630,8 @@ describe('hostile input through the gateway', () => {
 
     it('a refused query over WebSocket answers with its error and leaves the connection and its subscriptions open', async () => {
       const conversationId = randomUUID();
+      const opened = await gql('mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { conversationId, text: 'opening' } }, customer.headers);
+      expect(opened.body.errors).toBeUndefined();
       let closed: { code: number; reason: string } | undefined;
       const client = wsClient(gateway.baseUrl, { authorization: `Bearer ${customer.accessToken}` }, (event) => (closed = event));
       try {
