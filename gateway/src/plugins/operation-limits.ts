@@ -9,7 +9,8 @@ import type { GatewayConfig } from '../config.js';
 export function operationLimits(config: GatewayConfig) {
   return new ApolloArmor({
     maxDepth: { n: config.OPERATION_MAX_DEPTH, exposeLimits: true, ignoreIntrospection: true },
-    maxAliases: { n: config.OPERATION_MAX_ALIASES, exposeLimits: true },
+    // No allow-list: Armor exempts `__typename` by default, and 500 of its aliases are 500 resolver calls all the same.
+    maxAliases: { n: config.OPERATION_MAX_ALIASES, exposeLimits: true, allowList: [] },
     costLimit: { maxCost: config.OPERATION_MAX_COST, exposeLimits: true },
     maxTokens: { n: config.OPERATION_MAX_TOKENS, exposeLimits: true },
     maxDirectives: { n: config.OPERATION_MAX_DIRECTIVES, exposeLimits: true },

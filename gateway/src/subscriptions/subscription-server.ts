@@ -179,6 +179,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
       // error for that one operation: graphql-ws would close the whole socket (4500) on a syntax error.
       onSubscribe: async (ctx, id, payload) => {
         if (id.length > MAX_SUBSCRIPTION_ID_LENGTH) {
+          // Closed without an answer: any answer would echo the id.
+          delete ctx.subscriptions[id];
           ctx.extra.socket.close(4400, `Subscription ids may have at most ${MAX_SUBSCRIPTION_ID_LENGTH} characters`);
           return [new GraphQLError('Subscription id too long.', { extensions: { code: 'BAD_REQUEST' } })];
         }
