@@ -115,6 +115,9 @@ runService('gateway', async () => {
       gateway,
       introspection: true,
       validationRules: limits.validationRules,
+      // The token limit at parse time: a too-long document is a 400 syntax error, like any other.
+      parseOptions: { maxTokens: config.OPERATION_MAX_TOKENS },
+      status400ForVariableCoercionErrors: true,
       plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), introspectionGuard(), rejectNulCharacters(), httpStatusFromErrors(), closeSubscriptions],
     },
     // Never "Did you mean …?": reading the schema is introspection's, under its policy (see SCHEMA_INTROSPECTION).
@@ -145,6 +148,7 @@ runService('gateway', async () => {
         authenticator,
         rateLimits,
         validationRules: limits.validationRules,
+        maxTokens: config.OPERATION_MAX_TOKENS,
         limits: {
           maxPayloadBytes: config.WS_MAX_PAYLOAD_BYTES,
           maxSubscriptionsPerSocket: config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signAccessToken, signIdentity, subscriptionTopic } from '@scs/shared';
+import { serverAudits } from 'graphql-http';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -313,9 +314,11 @@ describe('hostile input through the gateway', () => {
       limitError(body, /cost limit of \d+ exceeded/i);
     });
 
-    it('more than 2000 tokens are refused', async () => {
-      const { body } = await gql(`{ ${'__typename '.repeat(2_100)}}`, undefined, admin.headers);
-      limitError(body, /token limit of 2000 exceeded/i);
+    it('more than 2000 tokens are refused, as a 400 syntax error', async () => {
+      const { status, body } = await gql(`{ ${'__typename '.repeat(2_100)}}`, undefined, admin.headers);
+      expect(status).toBe(400);
+      limitError(body, /more than 2000 tokens/i);
+      expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     });
 
     it('more than 30 directives are refused', async () => {
@@ -659,6 +662,33 @@ describe('hostile input through the gateway', () => {
     });
   });
 
+  describe('client errors are 4xx with a code, never 500', () => {
+    it.each([
+      ['a syntax error', JSON.stringify({ query: '{' }), 'GRAPHQL_PARSE_FAILED'],
+      ['the token limit', JSON.stringify({ query: `{ ${'__typename '.repeat(2_100)}}` }), 'GRAPHQL_PARSE_FAILED'],
+      ['NUL characters', JSON.stringify({ query: '{ user(id: "a\u0000b") { id } }' }), 'BAD_USER_INPUT'],
+      ['NUL characters in variables', JSON.stringify({ query: 'query($i: ID!) { user(id: $i) { id } }', variables: { i: 'a\u0000b' } }), 'BAD_USER_INPUT'],
+      ['an unknown operationName', JSON.stringify({ query: 'query A { me { role } }', operationName: 'B' }), 'OPERATION_RESOLUTION_FAILURE'],
+      ['a subscription sent over HTTP', JSON.stringify({ query: 'subscription { conversationUpdated { id } }' }), 'BAD_REQUEST'],
+      ['a variable of the wrong type', JSON.stringify({ query: 'query($f: Int) { conversations(first: $f) { conversations { id } } }', variables: { f: 'many' } }), 'BAD_USER_INPUT'],
+    ])('%s → 400', async (_name, body, code) => {
+      await changesNothing(async () => {
+        const response = await post(gateway.baseUrl, body, admin.headers);
+        expect(response.status, response.text).toBe(400);
+        expect(response.json?.data ?? null).toBeNull();
+        expect(response.json?.errors?.[0]?.extensions?.code, response.text).toBe(code);
+        expectNoInternals(response.text);
+      });
+    });
+
+    it('graphql-http’s server audits pass with no failures and no warnings', async () => {
+      const results = await Promise.all(serverAudits({ url: `${gateway.baseUrl}/graphql`, fetchFn: fetch }).map((audit) => audit.fn()));
+      const failed = results.filter((r) => r.status !== 'ok').map((r) => `${r.status}: ${r.name}${'reason' in r ? ` — ${r.reason}` : ''}`);
+      expect(results.length).toBeGreaterThan(30);
+      expect(failed).toEqual([]);
+    });
+  });
+
   describe('graphql-ws limits: frames, ids, subscriptions and sockets', () => {
     // A gateway with small limits, so each is reached within the test.
     const LIMITS = { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3', WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL: '5', WS_MAX_SOCKETS_PER_PRINCIPAL: '3', WS_MAX_SOCKETS_PER_IP: '6' };
@@ -810,8 +840,8 @@ describe('hostile input through the gateway', () => {
     it('subscriptions over WebSocket: more than 2000 tokens are refused', async () => {
       const answer = await overSocket(gateway.baseUrl, asAdmin(), `subscription { messageAdded(conversationId: "${randomUUID()}") { ${'id '.repeat(2_100)}} }`);
       expect(answer.kind, answer.text).toBe('error');
-      // GraphQL Armor's message once the limits cover WebSocket; graphql-js's own guard until then.
-      expect(answer.text).toMatch(/token limit of 2000 exceeded|Validation aborted/i);
+      // The parser's own limit, as over HTTP.
+      expect(answer.text).toMatch(/more than 2000 tokens/i);
       expectNoInternals(answer.text);
     });
   });

@@ -51,6 +51,8 @@ export interface SubscriptionServerOptions {
   rateLimits: GatewayRateLimits;
   /** The same operation limits as HTTP requests (depth, aliases, cost, …). */
   validationRules: ValidationRule[];
+  /** The most tokens a document may have (the same as over HTTP). */
+  maxTokens: number;
   /** Frame size, subscriptions per socket and principal, sockets per principal and address. */
   limits: SocketLimitSettings & { maxPayloadBytes: number };
   /** The client's address, as HTTP requests see it (X-Forwarded-For only behind a trusted proxy). */
@@ -190,7 +192,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         if (!schema) return [new GraphQLError('The gateway has not loaded its schema yet.')];
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: options.maxTokens });
         } catch (error) {
           const message = error instanceof GraphQLError ? error.message : 'The operation could not be parsed.';
           return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
