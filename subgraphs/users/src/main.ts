@@ -45,6 +45,10 @@ runService('users', async () => {
       points: config.AUTH_RATE_LIMIT_POINTS,
       durationSeconds: config.AUTH_RATE_LIMIT_WINDOW_SECONDS,
     }),
+    loginFailures: {
+      perAddress: new SharedRateLimiter(redis, { name: 'login-failures-address', points: config.LOCKOUT_THRESHOLD, durationSeconds: config.LOCKOUT_SECONDS }),
+      perAccount: new SharedRateLimiter(redis, { name: 'login-failures-account', points: config.LOCKOUT_ACCOUNT_CEILING, durationSeconds: config.LOCKOUT_ACCOUNT_WINDOW_SECONDS }),
+    },
   };
   const dependencyChecks = [databaseCheck(orm), redisCheck(redis)];
 
