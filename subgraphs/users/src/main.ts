@@ -20,7 +20,7 @@ import { isUuid } from './graphql/validation.js';
 import { migrations } from './migrations/index.js';
 import { buildUsersSchema } from './schema.js';
 import { ApiKeys } from './services/api-keys.js';
-import { LogMailTransport } from './services/mailer.js';
+import { createMailTransport } from './services/mailer.js';
 import { RolePermissions } from './services/role-permissions.js';
 import { Sessions } from './services/sessions.js';
 
@@ -30,6 +30,7 @@ runService('users', async () => {
   const orm = await openDatabase({ url: config.DATABASE_URL, schema: 'users', entities, migrations, logger });
   const redis = createRedis(config.REDIS_URL, 'users');
   const rolePermissions = new RolePermissions(redis);
+  const mailer = createMailTransport(config, logger);
   const services: UsersServices = {
     config,
     rolePermissions,
@@ -39,7 +40,7 @@ runService('users', async () => {
       refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     }),
     apiKeys: new ApiKeys(redis, rolePermissions),
-    mailer: new LogMailTransport(logger),
+    mailer,
     authLimiter: new SharedRateLimiter(redis, {
       name: 'auth',
       points: config.AUTH_RATE_LIMIT_POINTS,
@@ -80,6 +81,7 @@ runService('users', async () => {
       };
     },
     onShutdown: async () => {
+      mailer.close?.();
       redis.disconnect();
       await orm.close();
     },
