@@ -18,12 +18,10 @@ const CLIENT_ERROR_CODES = new Set([
   'LIMIT_EXCEEDED',
 ]);
 
-const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset=utf-8';
-
 /**
- * GraphQL over HTTP: a client that asks for `application/json` alone gets the legacy media type, whose request errors
- * answer 200 (the spec's SHOULD); every other client (no Accept header, any type, or naming
- * `application/graphql-response+json`) gets `application/graphql-response+json`, whose request errors are 4xx.
+ * GraphQL over HTTP: a client that names `application/json` alone is a legacy client, whose request errors answer 200
+ * (the spec's SHOULD for that media type). Every other client — no Accept header, any type, or one naming
+ * `application/graphql-response+json` — gets 4xx for them. Apollo Server picks the media type itself.
  */
 export function wantsLegacyJson(accept: string | undefined | null): boolean {
   if (!accept) return false;
@@ -61,7 +59,6 @@ export function httpStatusFromErrors(): ApolloServerPlugin<GatewayContext> {
         async willSendResponse({ request, response }) {
           if (response.body.kind !== 'single') return;
           const legacy = wantsLegacyJson(request.http?.headers.get('accept'));
-          if (!legacy && !response.http.headers.get('content-type')) response.http.headers.set('content-type', GRAPHQL_RESPONSE_JSON);
           const { data, errors } = response.body.singleResult;
           if (data !== null && data !== undefined) return;
           const extensions = errors?.[0]?.extensions as Record<string, unknown> | undefined;
