@@ -54,6 +54,8 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   'Query.widgetSettings': needs('apikey:manage'),
   'Mutation.updateWidgetSettings': needs('apikey:manage'),
   'Mutation.startVisitorSession': open,
+  // Where the widget panel may be framed (its allowed origins): as public as the snippet; the web server asks it.
+  'Query.widgetFrameAncestors': open,
   // users: internal, called by the gateway while it authenticates a request
   'Query._gatewayRolePermissions': gatewayOnly,
   'Query._gatewayAuthenticateApiKey': gatewayOnly,
