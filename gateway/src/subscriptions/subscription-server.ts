@@ -203,7 +203,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
       },
       // Apollo Server's results hold formatted errors already (plain objects, no toJSON); events hold GraphQLErrors.
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : result),
-      // Only parse and validation errors come here; they carry no code of their own yet.
+      // Errors from onSubscribe (parse, validation, limits) and graphql-ws's own; validation errors carry no code yet.
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((e) => {
           const formatted = format({ ...e.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions } });
