@@ -40,7 +40,7 @@ it('chat: time to first token through gateway and subscription vs the LLM server
     OPENAI_BASE_URL: `${llm.baseUrl}/v1`,
     CHAT_MAX_ANSWER_TOKENS: '64',
   };
-  const system = await startSystem(1, env);
+  const system = await startSystem(1, { ...env, CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port });
   const gateway = system.gateways[0]!;
   const workers = [await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker()];
   const openai = new OpenAI({ baseURL: `${llm.baseUrl}/v1`, apiKey: 'unused' });

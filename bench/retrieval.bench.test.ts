@@ -31,7 +31,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 
 it('retrieval: quality and latency per configuration', async () => {
   const site = await startFixtureSite();
-  const system = await startSystem(1, GENEROUS_RATE_LIMITS);
+  const system = await startSystem(1, { ...GENEROUS_RATE_LIMITS, CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port });
   const gateway = system.gateways[0]!;
   const workers = [await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker()];
   const openSearch = new OpenSearchClient({ node: stackEnv().OPENSEARCH_URL! });

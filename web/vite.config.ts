@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { securityHeaders } from './security-headers';
 
 // The app talks to same-origin /graphql and /media; in dev and preview Vite forwards it (HTTP and the
 // graphql-ws WebSocket) to the gateway.
@@ -11,7 +12,7 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), securityHeaders(gateway)],
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
   build: { sourcemap: true },

@@ -34,6 +34,15 @@ export const gatewayEnvSchema = baseEnvSchema
     OPERATION_MAX_COST: count(60_000),
     OPERATION_MAX_TOKENS: count(2_000),
     OPERATION_MAX_DIRECTIVES: count(30),
+    /**
+     * WebSocket (graphql-ws) limits: the largest frame (the same 64 kB as an HTTP body), subscriptions per socket and
+     * per principal, open sockets per principal and per client address (on this gateway instance).
+     */
+    WS_MAX_PAYLOAD_BYTES: count(64 * 1024),
+    WS_MAX_SUBSCRIPTIONS_PER_SOCKET: count(50),
+    WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL: count(100),
+    WS_MAX_SOCKETS_PER_PRINCIPAL: count(10),
+    WS_MAX_SOCKETS_PER_IP: count(100),
     /** How often the requests counted per API key are sent to analytics (they are counted in memory in between). */
     ANALYTICS_API_USAGE_FLUSH_MS: z.coerce.number().int().min(100).default(10_000),
   });

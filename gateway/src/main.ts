@@ -73,7 +73,7 @@ runService('gateway', async () => {
   const apiUsage = new ApiUsageMeter(new AnalyticsProducer(redis, analyticsProducerOptions(config, logger)), config.ANALYTICS_API_USAGE_FLUSH_MS, logger);
   apiUsage.start();
 
-  const clientIp = (req: Request): string => {
+  const clientIp = (req: Pick<Request, 'headers' | 'socket'>): string => {
     const forwarded = config.GATEWAY_TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
     return forwarded || req.socket.remoteAddress || 'unknown';
   };
@@ -115,9 +115,13 @@ runService('gateway', async () => {
       gateway,
       introspection: true,
       validationRules: limits.validationRules,
-      plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), introspectionGuard(config.NODE_ENV === 'development'), rejectNulCharacters(), httpStatusFromErrors(), closeSubscriptions],
+      // The token limit at parse time: a too-long document is a 400 syntax error, like any other.
+      parseOptions: { maxTokens: config.OPERATION_MAX_TOKENS },
+      status400ForVariableCoercionErrors: true,
+      plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), introspectionGuard(), rejectNulCharacters(), httpStatusFromErrors(), closeSubscriptions],
     },
-    hideSuggestions: config.NODE_ENV !== 'development',
+    // Never "Did you mean …?": reading the schema is introspection's, under its policy (see SCHEMA_INTROSPECTION).
+    hideSuggestions: true,
     checks: [redisCheck(redis), ...subgraphChecks],
     authenticate: async (req) => {
       const identity = await authenticator.authenticate(
@@ -144,7 +148,16 @@ runService('gateway', async () => {
         authenticator,
         rateLimits,
         validationRules: limits.validationRules,
-        hideSuggestions: config.NODE_ENV !== 'development',
+        maxTokens: config.OPERATION_MAX_TOKENS,
+        limits: {
+          maxPayloadBytes: config.WS_MAX_PAYLOAD_BYTES,
+          maxSubscriptionsPerSocket: config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+          maxSubscriptionsPerPrincipal: config.WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL,
+          maxSocketsPerPrincipal: config.WS_MAX_SOCKETS_PER_PRINCIPAL,
+          maxSocketsPerIp: config.WS_MAX_SOCKETS_PER_IP,
+        },
+        clientIp,
+        hideSuggestions: true,
         schema: () => subscriptionSchema,
         executeOperation,
       });

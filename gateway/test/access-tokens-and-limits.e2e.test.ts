@@ -19,6 +19,7 @@ import {
 
 const ACCESS_TTL_SECONDS = 3;
 const LOCKOUT_SECONDS = 2;
+const ACCOUNT_CEILING = 6;
 const ANONYMOUS_POINTS = 8;
 const WINDOW_SECONDS = 3;
 const AUTH_POINTS = 3;
@@ -36,6 +37,9 @@ describe('sessions, tokens, lock-out and rate limits', () => {
       ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TTL_SECONDS),
       LOCKOUT_THRESHOLD: '3',
       LOCKOUT_SECONDS: String(LOCKOUT_SECONDS),
+      LOCKOUT_ACCOUNT_CEILING: String(ACCOUNT_CEILING),
+      // Sign-ins come "from" several addresses (X-Forwarded-For), as an attacker's and the owner's would.
+      GATEWAY_TRUST_PROXY: 'true',
     });
     [gatewayA, gatewayB] = system.gateways as [ServiceProcess, ServiceProcess];
   });
@@ -117,16 +121,53 @@ describe('sessions, tokens, lock-out and rate limits', () => {
     expect((await graphqlRequest(gatewayA.baseUrl, 'mutation { requestPasswordReset(email: "nobody@example.com") }')).body.data).toEqual({ requestPasswordReset: true });
   });
 
-  it('locks an account after repeated failed sign-ins, and unlocks it after the lock-out period', async () => {
+  const loginFrom = (ip: string, email: string, password: string) =>
+    graphqlRequest(gatewayA.baseUrl, `mutation($i: LoginInput!) { login(input: $i) { ${AUTH_PAYLOAD_FIELDS} } }`, { i: { email, password } }, { 'x-forwarded-for': ip });
+  /** What a sign-in attempt shows: its status, code and message, never whether the account exists. */
+  const answerOf = async (ip: string, email: string, password: string) => {
+    const { status, body } = await loginFrom(ip, email, password);
+    return { status, code: body.errors?.[0]?.extensions?.code, message: body.errors?.[0]?.message };
+  };
+
+  it('makes one address wait after repeated failed sign-ins, the same for unknown emails, while the owner signs in from theirs', async () => {
     const session = await registerAdmin(gatewayA, 'Lockout');
-    for (let i = 0; i < 3; i++) await expect(login(gatewayA, session.email, 'wrong password!')).rejects.toThrow(/incorrect/);
-    await expect(login(gatewayA, session.email, TEST_PASSWORD)).rejects.toThrow(/locked/);
+    const unknown = `nobody-${randomUUID()}@example.com`;
+    const attacker = '203.0.113.7';
+    for (const email of [session.email, unknown]) {
+      for (let i = 0; i < 3; i++) expect(await answerOf(attacker, email, 'wrong password!')).toMatchObject({ status: 401, message: 'Email or password is incorrect.' });
+    }
+    // Now that address waits, with one answer whether the account exists or not (and even with the right password).
+    const refused = await answerOf(attacker, session.email, TEST_PASSWORD);
+    expect(refused).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(await answerOf(attacker, unknown, TEST_PASSWORD)).toEqual(refused);
+    expect(refused.message).not.toMatch(/locked/i);
+    // The owner, from their own address, is not locked out by the attacker.
+    const owner = await loginFrom('198.51.100.20', session.email, TEST_PASSWORD);
+    expect(owner.body.errors).toBeUndefined();
+    expect(owner.body.data!.login.role).toBe('ADMIN');
     await sleep(LOCKOUT_SECONDS * 1000 + 500);
-    const unlocked = await login(gatewayA, session.email, TEST_PASSWORD);
-    expect(unlocked.role).toBe('ADMIN');
-    const audit = await graphqlRequest(gatewayA.baseUrl, '{ auditLog(filter: { targetId: "' + session.userId + '" }) { entries { action outcome } } }', undefined, unlocked.headers);
+    expect((await loginFrom(attacker, session.email, TEST_PASSWORD)).body.data?.login.role).toBe('ADMIN');
+  });
+
+  it('locks the account past a ceiling of failures from everywhere, mails its owner, and the reset link unlocks it', async () => {
+    const session = await registerAdmin(gatewayA, 'Ceiling');
+    const unknown = `nobody-${randomUUID()}@example.com`;
+    for (const email of [session.email, unknown]) {
+      // Spread over addresses, so no one address reaches its own limit (3).
+      for (let i = 0; i < ACCOUNT_CEILING; i++) await answerOf(`203.0.113.${100 + Math.floor(i / 2)}`, email, 'wrong password!');
+    }
+    const fresh = '192.0.2.55';
+    const locked = await answerOf(fresh, session.email, TEST_PASSWORD);
+    expect(locked).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(await answerOf(fresh, unknown, TEST_PASSWORD)).toEqual(locked);
+    const token = await lastMailToken(system.subgraphs.users, session.email);
+    const reset = await graphqlRequest(gatewayA.baseUrl, 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', { t: token, p: 'a fresh passphrase 42' });
+    expect(reset.body.data).toEqual({ resetPassword: true });
+    const after = await loginFrom(fresh, session.email, 'a fresh passphrase 42');
+    expect(after.body.errors).toBeUndefined();
+    const audit = await graphqlRequest(gatewayA.baseUrl, '{ auditLog(filter: { targetId: "' + session.userId + '" }) { entries { action outcome } } }', undefined, bearer(after.body.data!.login.accessToken));
     const actions = audit.body.data!.auditLog.entries.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.account_locked', 'auth.login_locked']));
+    expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.account_locked', 'auth.login_locked', 'user.password_reset']));
   });
 
   it('subgraphs refuse requests that did not come through the gateway', async () => {

@@ -153,7 +153,7 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
       ANALYTICS_CLAIM_IDLE_MS: '1500',
       ANALYTICS_API_USAGE_FLUSH_MS: '200',
     };
-    system = await startSystem(1, env);
+    system = await startSystem(1, { ...env, CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port });
     gateway = system.gateways[0]!;
     analytics = system.subgraphs.analytics;
     worker = await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port, ANALYTICS_STREAM: STREAM });

@@ -145,9 +145,10 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
   /** Asks in a new conversation and waits for the answer; returns the stored answer and the events. */
   async function ask(session: Session, question: string, gateway = gatewayA) {
     const sent = await send(session, question, undefined, gateway);
-    const { events } = stream(session, sent.conversation.id, 0, gateway);
+    const { client, events } = stream(session, sent.conversation.id, 0, gateway);
     const read = await untilAnswered(events, sent.assistantMessage!.id);
-    events.unsubscribe();
+    // Closed, not just unsubscribed: the gateway allows a principal a handful of open sockets (WS_MAX_SOCKETS_PER_PRINCIPAL).
+    await client.dispose();
     return { sent, events: read, answer: (await message(session, sent.assistantMessage!.id))! };
   }
 
@@ -171,7 +172,7 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       CHAT_GENERATION_LEASE_MS: '3000',
       CHAT_SWEEP_INTERVAL_MS: '1000',
     };
-    system = await startSystem(2, chatEnv);
+    system = await startSystem(2, { ...chatEnv, CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port });
     chat = system.subgraphs.chat;
     [gatewayA, gatewayB] = system.gateways as [ServiceProcess, ServiceProcess];
     const crawlerEnv = { CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port };

@@ -36,7 +36,7 @@ describe('crawling a website end to end', () => {
 
   beforeAll(async () => {
     site = await startFixtureSite();
-    system = await startSystem(1);
+    system = await startSystem(1, { CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port });
     gateway = system.gateways[0]!;
     worker = await startIngestionWorker(workerEnv());
     embeddingWorker = await startEmbeddingWorker();

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { signAccessToken, signIdentity, subscriptionTopic } from '@scs/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverAudits } from 'graphql-http';
+import WebSocket from 'ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,
   createApiKey,
   graphqlRequest,
   registerAdmin,
+  startGateway,
   startSystem,
   TEST_PASSWORD,
+  TEST_PORTS,
   TEST_SECRETS,
   waitForChannelSubscribers,
   wsClient,
@@ -92,6 +96,50 @@ async function overSocket(
   } finally {
     await client.dispose();
   }
+}
+
+interface RawSocket {
+  ws: WebSocket;
+  /** Raw frames received, as text. */
+  received: string[];
+  send: (message: Record<string, unknown>) => void;
+  /** The next message not yet read (parsed). */
+  message: (timeoutMs?: number) => Promise<Record<string, unknown>>;
+  closed: Promise<{ code: number; reason: string }>;
+  readonly closedWith: { code: number; reason: string } | undefined;
+}
+
+/** A graphql-transport-ws socket without a client library, to send what a library would not. */
+async function rawSocket(baseUrl: string): Promise<RawSocket> {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+  const received: string[] = [];
+  let cursor = 0;
+  let closedWith: { code: number; reason: string } | undefined;
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve((closedWith = { code, reason: reason.toString() }))));
+  ws.on('message', (data) => received.push(data.toString()));
+  ws.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('close', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+  });
+  return {
+    ws,
+    received,
+    send: (message) => ws.send(JSON.stringify(message)),
+    async message(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length <= cursor) {
+        if (Date.now() > deadline) throw new Error(`no message within ${timeoutMs} ms (closed: ${JSON.stringify(closedWith)})`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return JSON.parse(received[cursor++]!) as Record<string, unknown>;
+    },
+    closed,
+    get closedWith() {
+      return closedWith;
+    },
+  };
 }
 
 describe('hostile input through the gateway', () => {
@@ -241,9 +289,11 @@ describe('hostile input through the gateway', () => {
       limitError(body, /depth limit of 12 exceeded|cost limit of \d+ exceeded/i);
     });
 
-    it('more than 15 aliases are refused, 15 are fine (__typename aliases are not counted)', async () => {
-      const typenames = await gql(`{ ${Array.from({ length: 30 }, (_, i) => `t${i}: __typename`).join(' ')} }`, undefined, admin.headers);
-      expect(typenames.body.errors).toBeUndefined();
+    it('more than 15 aliases are refused, 15 are fine (__typename aliases count like any other)', async () => {
+      const typenames = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+      expect((await gql(typenames(15), undefined, admin.headers)).body.errors).toBeUndefined();
+      // 500 aliases are ~1,500 tokens, under the token limit: the alias limit is what refuses them.
+      for (const headers of [{}, admin.headers]) limitError((await gql(typenames(500), undefined, headers)).body, /aliases limit of 15 exceeded, found 500/i);
       const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { role }`).join(' ')} }`;
       const ok = await gql(aliases(15), undefined, admin.headers);
       expect(ok.body.errors).toBeUndefined();
@@ -264,9 +314,11 @@ describe('hostile input through the gateway', () => {
       limitError(body, /cost limit of \d+ exceeded/i);
     });
 
-    it('more than 2000 tokens are refused', async () => {
-      const { body } = await gql(`{ ${'__typename '.repeat(2_100)}}`, undefined, admin.headers);
-      limitError(body, /token limit of 2000 exceeded/i);
+    it('more than 2000 tokens are refused, as a 400 syntax error', async () => {
+      const { status, body } = await gql(`{ ${'__typename '.repeat(2_100)}}`, undefined, admin.headers);
+      expect(status).toBe(400);
+      limitError(body, /contains more th(an|at) 2000 tokens/i);
+      expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     });
 
     it('more than 30 directives are refused', async () => {
@@ -579,8 +631,169 @@ describe('hostile input through the gateway', () => {
       expect(fields.filter((f: string) => f.startsWith('_'))).toEqual([]);
     });
 
+    it('with NODE_ENV=development too: introspection and suggestions follow the same rule over HTTP and WebSocket', async () => {
+      const development = await startGateway(TEST_PORTS.gatewayB, { ...GENEROUS_RATE_LIMITS, NODE_ENV: 'development' });
+      try {
+        for (const [who, headers] of [
+          ['anonymous', {}],
+          ['customer', customer.headers],
+        ] as const) {
+          const introspection = await graphqlRequest(development.baseUrl, '{ __schema { types { name } } }', undefined, headers);
+          expect(introspection.body.errors?.[0], who).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/schema:introspect/) });
+          const misspelt = await graphqlRequest(development.baseUrl, '{ me { rol } }', undefined, headers);
+          validationFailed(misspelt.body, `${who}: { me { rol } }`);
+        }
+        const overWs = await overSocket(development.baseUrl, { authorization: `Bearer ${customer.accessToken}` }, '{ __schema { types { name } } }');
+        expect(overWs.text).toMatch(/FORBIDDEN/);
+        expect(overWs.text).not.toMatch(/"types"\s*:\s*\[/);
+        const misspeltWs = await overSocket(development.baseUrl, { authorization: `Bearer ${admin.accessToken}` }, 'subscription { conversationUpdated { statu } }');
+        expect(misspeltWs.text).toMatch(/statu/);
+        expect(misspeltWs.text).not.toMatch(/did you mean/i);
+        // The partner key still introspects there, as everywhere.
+        const partner = await graphqlRequest(development.baseUrl, '{ __schema { queryType { name } } }', undefined, { authorization: `ApiKey ${partnerKey.secret}` });
+        expect(partner.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      } finally {
+        await development.stop();
+      }
+    });
+
     it('and all of it changed nothing', async () => {
       expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe('client errors are 4xx with a code, never 500', () => {
+    it.each([
+      ['a syntax error', JSON.stringify({ query: '{' }), 'GRAPHQL_PARSE_FAILED'],
+      ['the token limit', JSON.stringify({ query: `{ ${'__typename '.repeat(2_100)}}` }), 'GRAPHQL_PARSE_FAILED'],
+      ['NUL characters', JSON.stringify({ query: '{ user(id: "a\u0000b") { id } }' }), 'BAD_USER_INPUT'],
+      ['NUL characters in variables', JSON.stringify({ query: 'query($i: ID!) { user(id: $i) { id } }', variables: { i: 'a\u0000b' } }), 'BAD_USER_INPUT'],
+      ['an unknown operationName', JSON.stringify({ query: 'query A { me { role } }', operationName: 'B' }), 'OPERATION_RESOLUTION_FAILURE'],
+      ['a subscription sent over HTTP', JSON.stringify({ query: 'subscription { conversationUpdated { id } }' }), 'BAD_REQUEST'],
+      ['a variable of the wrong type', JSON.stringify({ query: 'query($f: Int) { conversations(first: $f) { conversations { id } } }', variables: { f: 'many' } }), 'BAD_USER_INPUT'],
+    ])('%s → 400', async (_name, body, code) => {
+      await changesNothing(async () => {
+        const response = await post(gateway.baseUrl, body, admin.headers);
+        expect(response.status, response.text).toBe(400);
+        expect(response.json?.data ?? null).toBeNull();
+        expect(response.json?.errors?.[0]?.extensions?.code, response.text).toBe(code);
+        expectNoInternals(response.text);
+      });
+    });
+
+    it('a client asking for application/json alone gets 200 for a syntax error (GraphQL over HTTP’s legacy rule), with the same code', async () => {
+      const response = await post(gateway.baseUrl, JSON.stringify({ query: '{' }), { ...admin.headers, accept: 'application/json' });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.json?.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+      const modern = await post(gateway.baseUrl, JSON.stringify({ query: '{' }), { ...admin.headers, accept: 'application/graphql-response+json' });
+      expect(modern.status).toBe(400);
+      expect(modern.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    });
+
+    it('graphql-http’s server audits pass with no failures and no warnings', async () => {
+      // As a partner key: several audits read the schema (`__type`), which needs schema:introspect.
+      const asPartner = (url: string, init: RequestInit = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `ApiKey ${partnerKey.secret}` } });
+      const results = await Promise.all(serverAudits({ url: `${gateway.baseUrl}/graphql`, fetchFn: asPartner }).map((audit) => audit.fn()));
+      // Notices are the spec's MAYs (GET with form-encoded queries, which CSRF prevention refuses); warnings and errors fail.
+      const failed = results.filter((r) => r.status === 'warn' || r.status === 'error').map((r) => `${r.status}: ${r.name}${'reason' in r ? ` — ${r.reason}` : ''}`);
+      expect(results.length).toBeGreaterThan(30);
+      expect(failed).toEqual([]);
+    });
+  });
+
+  describe('graphql-ws limits: frames, ids, subscriptions and sockets', () => {
+    // A gateway with small limits, so each is reached within the test.
+    const LIMITS = { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3', WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL: '5', WS_MAX_SOCKETS_PER_PRINCIPAL: '3', WS_MAX_SOCKETS_PER_IP: '6' };
+    let limited: ServiceProcess;
+    const open: RawSocket[] = [];
+    beforeAll(async () => {
+      limited = await startGateway(TEST_PORTS.gatewayB, { ...GENEROUS_RATE_LIMITS, ...LIMITS });
+    });
+    afterEach(async () => {
+      const closing = open.splice(0);
+      for (const socket of closing) socket.ws.close();
+      await Promise.all(closing.map((socket) => socket.closed));
+      // The gateway counts a socket until its own close event, a moment after the client's.
+      await new Promise((r) => setTimeout(r, 200));
+    });
+    afterAll(() => limited?.stop());
+    const socketTo = async (baseUrl: string, params?: Record<string, unknown>) => {
+      const socket = await rawSocket(baseUrl);
+      open.push(socket);
+      if (params !== undefined) {
+        socket.send({ type: 'connection_init', payload: params });
+        expect(await socket.message()).toEqual({ type: 'connection_ack' });
+      }
+      return socket;
+    };
+    const live = 'subscription { conversationUpdated { id } }';
+
+    it('an 8 MB connection_init and a 100 kB subscribe frame close the socket (1009) instead of being buffered', async () => {
+      const init = await socketTo(gateway.baseUrl);
+      init.ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${admin.accessToken}`, padding: 'x'.repeat(8 * 1024 * 1024) } }));
+      expect((await init.closed).code).toBe(1009);
+      const subscribe = await socketTo(gateway.baseUrl, { authorization: `Bearer ${admin.accessToken}` });
+      subscribe.send({ id: '1', type: 'subscribe', payload: { query: `{ me { role } } # ${'x'.repeat(100 * 1024)}` } });
+      expect((await subscribe.closed).code).toBe(1009);
+    });
+
+    it('a subscription id longer than 128 characters closes the socket (4400) without echoing it', async () => {
+      const socket = await socketTo(gateway.baseUrl, { authorization: `Bearer ${admin.accessToken}` });
+      const id = 'i'.repeat(20_000);
+      socket.send({ id, type: 'subscribe', payload: { query: '{ me { role } }' } });
+      const closed = await socket.closed;
+      expect(closed.code).toBe(4400);
+      expect(socket.received.join('')).not.toContain(id.slice(0, 200));
+    });
+
+    it('refuses a fourth operation on one socket with LIMIT_EXCEEDED, keeping the socket and the first three', async () => {
+      const socket = await socketTo(limited.baseUrl, { authorization: `Bearer ${admin.accessToken}` });
+      for (const id of ['a', 'b', 'c']) socket.send({ id, type: 'subscribe', payload: { query: live } });
+      await waitForChannelSubscribers(subscriptionTopic('conversationUpdated', {}, admin.orgId), 1);
+      socket.send({ id: 'd', type: 'subscribe', payload: { query: live } });
+      expect(await socket.message()).toMatchObject({ id: 'd', type: 'error', payload: [{ extensions: { code: 'LIMIT_EXCEEDED' } }] });
+      // The socket answers the next operation once one ended.
+      socket.send({ id: 'a', type: 'complete' });
+      socket.send({ id: 'e', type: 'subscribe', payload: { query: '{ me { role } }' } });
+      expect(await socket.message()).toEqual({ id: 'e', type: 'next', payload: { data: { me: { role: 'ADMIN' } } } });
+      expect(socket.closedWith).toBeUndefined();
+    });
+
+    it('refuses operations past the per-principal total across sockets, and a socket past the per-principal count (4429)', async () => {
+      const auth = { authorization: `Bearer ${admin.accessToken}` };
+      const first = await socketTo(limited.baseUrl, auth);
+      const second = await socketTo(limited.baseUrl, auth);
+      for (const id of ['a', 'b', 'c']) first.send({ id, type: 'subscribe', payload: { query: live } });
+      for (const id of ['a', 'b']) second.send({ id, type: 'subscribe', payload: { query: live } });
+      await waitForChannelSubscribers(subscriptionTopic('conversationUpdated', {}, admin.orgId), 1);
+      await new Promise((r) => setTimeout(r, 300));
+      second.send({ id: 'c', type: 'subscribe', payload: { query: live } });
+      expect(await second.message()).toMatchObject({ id: 'c', type: 'error', payload: [{ extensions: { code: 'LIMIT_EXCEEDED' }, message: expect.stringMatching(/one user or API key/) }] });
+      await socketTo(limited.baseUrl, auth);
+      const fourth = await socketTo(limited.baseUrl);
+      fourth.send({ type: 'connection_init', payload: auth });
+      expect((await fourth.closed).code).toBe(4429);
+      // Another principal is not affected.
+      await socketTo(limited.baseUrl, { authorization: `Bearer ${customer.accessToken}` });
+    });
+
+    it('closes sockets past the per-address count (4429)', async () => {
+      for (let i = 0; i < 6; i++) await socketTo(limited.baseUrl);
+      const seventh = await rawSocket(limited.baseUrl);
+      open.push(seventh);
+      expect((await seventh.closed).code).toBe(4429);
+    });
+
+    it('a syntax error or an unknown operation name is an error for that operation; the socket stays open', async () => {
+      const socket = await socketTo(gateway.baseUrl, { authorization: `Bearer ${admin.accessToken}` });
+      socket.send({ id: '1', type: 'subscribe', payload: { query: '{' } });
+      expect(await socket.message()).toMatchObject({ id: '1', type: 'error', payload: [{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
+      socket.send({ id: '2', type: 'subscribe', payload: { query: 'query A { me { role } }', operationName: 'B' } });
+      expect(await socket.message()).toMatchObject({ id: '2', type: 'error' });
+      socket.send({ id: '3', type: 'subscribe', payload: { query: '{ me { role } }' } });
+      expect(await socket.message()).toEqual({ id: '3', type: 'next', payload: { data: { me: { role: 'ADMIN' } } } });
+      expect(socket.closedWith).toBeUndefined();
     });
   });
 
@@ -602,6 +815,8 @@ describe('hostile input through the gateway', () => {
 
     it('a refused query over WebSocket answers with its error and leaves the connection and its subscriptions open', async () => {
       const conversationId = randomUUID();
+      const opened = await gql('mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { conversationId, text: 'opening' } }, customer.headers);
+      expect(opened.body.errors).toBeUndefined();
       let closed: { code: number; reason: string } | undefined;
       const client = wsClient(gateway.baseUrl, { authorization: `Bearer ${customer.accessToken}` }, (event) => (closed = event));
       try {
@@ -638,8 +853,8 @@ describe('hostile input through the gateway', () => {
     it('subscriptions over WebSocket: more than 2000 tokens are refused', async () => {
       const answer = await overSocket(gateway.baseUrl, asAdmin(), `subscription { messageAdded(conversationId: "${randomUUID()}") { ${'id '.repeat(2_100)}} }`);
       expect(answer.kind, answer.text).toBe('error');
-      // GraphQL Armor's message once the limits cover WebSocket; graphql-js's own guard until then.
-      expect(answer.text).toMatch(/token limit of 2000 exceeded|Validation aborted/i);
+      // The parser's own limit, as over HTTP.
+      expect(answer.text).toMatch(/contains more th(an|at) 2000 tokens/i);
       expectNoInternals(answer.text);
     });
   });

@@ -166,6 +166,7 @@ describe('observability: metrics on every service, one trace per question', { ti
     llm = await startLlmServer(otel);
     system = await startSystem(1, {
       ...GENEROUS_RATE_LIMITS,
+      CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port,
       ...otel,
       ACCESS_TOKEN_TTL_SECONDS: '3600',
       LOG_LEVEL: 'debug',

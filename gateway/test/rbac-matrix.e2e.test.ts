@@ -35,6 +35,7 @@ import {
 import { DEFAULT_ROLE_PERMISSIONS, type Permission, type Role } from '../../subgraphs/shared/src/auth/permissions.js';
 import { permissionMessage } from '../../subgraphs/shared/src/auth/authorize.js';
 import { POLICY, type Requirement } from '../../subgraphs/shared/src/auth/policy.js';
+import { namesARecord, SUBSCRIPTION_GUARDS } from '../src/subscriptions/subscription-guards.js';
 
 /**
  * Every root field of the public API × every kind of principal, checked against THE policy table.
@@ -82,11 +83,11 @@ const SELF_AFFECTING = new Set([
   'Mutation.switchOrganization',
 ]);
 /**
- * Subscriptions on one record (a conversation): after the policy, the gateway asks the owning
- * subgraph whether the subscriber may read that record, and a placeholder id names none, so passing
- * the policy shows as NOT_FOUND instead of a subscription.
+ * Subscriptions on one record (an `ID` argument: a conversation, a source): after the policy, the
+ * gateway asks the owning subgraph whether the subscriber may read that record, and a placeholder id
+ * names none, so passing the policy shows as NOT_FOUND instead of a subscription.
  */
-const GUARDED_SUBSCRIPTIONS = new Set(['Subscription.messageStream']);
+const GUARDED_SUBSCRIPTIONS = new Set(ROOT_FIELDS.filter((f) => f.kind === 'subscription' && namesARecord(f.field)).map((f) => f.coordinate));
 const ORDER: Record<OperationKind, number> = { query: 0, subscription: 1, mutation: 2 };
 const MATRIX_FIELDS = [...ROOT_FIELDS].sort(
   (a, b) => ORDER[a.kind] - ORDER[b.kind] || Number(SELF_AFFECTING.has(a.coordinate)) - Number(SELF_AFFECTING.has(b.coordinate)),
@@ -278,7 +279,8 @@ describe('RBAC matrix: every public root field × every principal, against the p
 
   beforeAll(async () => {
     // Generous limits: this file sends several hundred requests from one address in a minute.
-    system = await startSystem(1, GENEROUS_RATE_LIMITS);
+    // The matrix signs in as `x` once per principal from one address: that is not an attack to back off from.
+    system = await startSystem(1, { ...GENEROUS_RATE_LIMITS, LOCKOUT_THRESHOLD: '1000' });
     gateway = system.gateways[0]!;
     users = system.subgraphs.users;
 
@@ -336,6 +338,12 @@ describe('RBAC matrix: every public root field × every principal, against the p
         const field = coordinate.split('.')[1]!;
         expect(SUPERGRAPH_SDL, `${coordinate} should be @inaccessible in the supergraph`).toMatch(new RegExp(`\\b${field}\\([^)]*\\)[^\\n]*@inaccessible`));
       }
+    });
+
+    it('every subscription field that names a record (an ID argument) has a record-level guard in the gateway', () => {
+      expect([...GUARDED_SUBSCRIPTIONS].sort()).toEqual(['Subscription.crawlProgress', 'Subscription.messageAdded', 'Subscription.messageStream']);
+      const unguarded = [...GUARDED_SUBSCRIPTIONS].filter((c) => !(c.split('.')[1]! in SUBSCRIPTION_GUARDS));
+      expect(unguarded, 'add a guard in gateway/src/subscriptions/subscription-guards.ts and a record-level case below').toEqual([]);
     });
 
     it('every generated operation is valid against the public API schema', async () => {
@@ -547,7 +555,7 @@ describe('RBAC matrix: every public root field × every principal, against the p
       expect(own.body.data!.chatMessages).toEqual([{ text: 'secret of org A' }]);
     });
 
-    it('B’s messageAdded subscription on A’s conversation receives nothing when A posts', async () => {
+    it('B’s messageAdded subscription on A’s conversation is refused (NOT_FOUND) and receives nothing when A posts', async () => {
       const query = 'subscription($c: ID!) { messageAdded(conversationId: $c) { id text author { id } } }';
       const clientA = wsClient(gateway.baseUrl, { authorization: `Bearer ${admin.accessToken}` });
       const clientB = wsClient(gateway.baseUrl, { authorization: `Bearer ${foreignAdmin.accessToken}` });
@@ -555,15 +563,133 @@ describe('RBAC matrix: every public root field × every principal, against the p
         const onA = collect(clientA, query, { c: conversationId });
         const onB = collect(clientB, query, { c: conversationId });
         await waitForChannelSubscribers(subscriptionTopic('messageAdded', { conversationId }, admin.orgId), 1);
-        // B listens on its own organization's topic, never on A's.
-        await waitForChannelSubscribers(subscriptionTopic('messageAdded', { conversationId }, foreignAdmin.orgId), 1);
+        expect((await onB.next()).errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
         const posted = await asA('mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { conversationId, text: 'second secret' } });
         expect(posted.body.errors).toBeUndefined();
         expect(await onA.next()).toEqual({ data: { messageAdded: { id: posted.body.data!.postMessage.id, text: 'second secret', author: { id: admin.userId } } } });
         await new Promise((r) => setTimeout(r, 500));
-        expect(onB.received).toEqual([]);
+        expect(onB.received).toHaveLength(1);
       } finally {
         await Promise.all([clientA.dispose(), clientB.dispose()]);
+      }
+    });
+  });
+
+  /**
+   * Record level, for every subscription field that names a record: the same caller gets the same
+   * answer over WebSocket as over HTTP — refused (NOT_FOUND) where the record's query is null for
+   * them, live where it is not. Customer A vs customer B of one organization, a widget visitor vs a
+   * member, another organization's admin.
+   */
+  describe('record level: each subscription on one record is allowed exactly to those whose query reads it', () => {
+    type Who = 'customerA' | 'customerB' | 'visitor' | 'agent' | 'admin' | 'curator' | 'foreignAdmin';
+    const who = {} as Record<Who, Session>;
+    const records = {} as { conversationOfA: string; conversationOfVisitor: string; sourceOfA: string; sourceOfB: string };
+    const post = (session: Session, conversationId: string, text: string) =>
+      graphqlRequest(gateway.baseUrl, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { conversationId, text } }, session.headers);
+    const addSourceAs = async (session: Session, startUrl: string) => {
+      const { body } = await graphqlRequest(gateway.baseUrl, 'mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', { i: { startUrl } }, session.headers);
+      expect(body.errors).toBeUndefined();
+      return body.data!.addSource.id as string;
+    };
+
+    beforeAll(async () => {
+      who.customerA = sessions.customer;
+      who.customerB = await addMember(gateway, users, admin, 'CUSTOMER');
+      who.agent = sessions.agent;
+      who.admin = admin;
+      who.curator = sessions.curator;
+      who.foreignAdmin = foreignAdmin;
+      const widget = await graphqlRequest(gateway.baseUrl, 'mutation { updateWidgetSettings(input: { enabled: true, allowedOrigins: [] }) { enabled } }', undefined, admin.headers);
+      expect(widget.body.errors).toBeUndefined();
+      const started = await graphqlRequest(gateway.baseUrl, 'mutation($o: ID!) { startVisitorSession(organizationId: $o) { accessToken user { id } organization { id } } }', { o: admin.orgId });
+      expect(started.body.errors).toBeUndefined();
+      const visitor = started.body.data!.startVisitorSession;
+      who.visitor = { ...admin, accessToken: visitor.accessToken, userId: visitor.user.id, headers: { authorization: `Bearer ${visitor.accessToken}` } } as Session;
+
+      records.conversationOfA = randomUUID();
+      records.conversationOfVisitor = randomUUID();
+      expect((await post(who.customerA, records.conversationOfA, 'private question of customer A')).body.errors).toBeUndefined();
+      expect((await post(who.visitor, records.conversationOfVisitor, 'private question of the visitor')).body.errors).toBeUndefined();
+      records.sourceOfA = await addSourceAs(who.curator, 'https://93.184.216.34/rbac-record-level/');
+      records.sourceOfB = await addSourceAs(foreignAdmin, 'https://93.184.216.34/rbac-record-level/');
+    });
+
+    interface RecordCase {
+      field: string;
+      argument: string;
+      record: keyof typeof records;
+      /** The query that reads the record over HTTP: its answer decides the subscription's. */
+      query: string;
+      allowed: Who[];
+      refused: Who[];
+      /** Makes the owner produce an event on the record (conversations). */
+      produce?: { by: Who; expect: (data: Record<string, any>) => boolean };
+    }
+    const conversationQuery = 'query($id: ID!) { conversation(id: $id) { id } }';
+    const sourceQuery = 'query($id: ID!) { source(id: $id) { id } }';
+    const CASES: RecordCase[] = [
+      ...(['messageAdded', 'messageStream'] as const).flatMap((field): RecordCase[] => [
+        { field, argument: 'conversationId', record: 'conversationOfA', query: conversationQuery, allowed: ['customerA', 'agent', 'admin'], refused: ['customerB', 'visitor', 'foreignAdmin'], produce: { by: 'customerA', expect: () => true } },
+        { field, argument: 'conversationId', record: 'conversationOfVisitor', query: conversationQuery, allowed: ['visitor', 'agent'], refused: ['customerA', 'customerB', 'foreignAdmin'], produce: { by: 'visitor', expect: () => true } },
+      ]),
+      { field: 'crawlProgress', argument: 'sourceId', record: 'sourceOfA', query: sourceQuery, allowed: ['curator', 'admin'], refused: ['foreignAdmin'] },
+      { field: 'crawlProgress', argument: 'sourceId', record: 'sourceOfB', query: sourceQuery, allowed: ['foreignAdmin'], refused: ['curator', 'admin'] },
+    ];
+    const SELECTIONS: Record<string, string> = {
+      messageAdded: '{ id text conversationId }',
+      messageStream: '{ seq kind conversationId message { text } }',
+      crawlProgress: '{ status }',
+    };
+
+    /** Subscriptions of `field` this gateway has started so far (its Prometheus counter). */
+    const subscriptionsStarted = async (field: string): Promise<number> => {
+      const metrics = await (await fetch(`${gateway.baseUrl}/metrics`)).text();
+      const line = metrics.split('\n').find((l) => l.startsWith('graphql_subscriptions_started_total{') && l.includes(`field="${field}"`));
+      return line ? Number(line.split(' ').pop()) : 0;
+    };
+
+    it('has a case for every guarded subscription field', () => {
+      expect([...new Set(CASES.map((c) => `Subscription.${c.field}`))].sort()).toEqual([...GUARDED_SUBSCRIPTIONS].sort());
+    });
+
+    it.each(CASES.map((c) => [`${c.field}(${c.argument}: ${c.record})`, c] as const))('%s', async (_name, c) => {
+      const id = records[c.record];
+      // Over HTTP first: the query's answer is what the subscription must match.
+      for (const name of [...c.allowed, ...c.refused]) {
+        const { body } = await graphqlRequest(gateway.baseUrl, c.query, { id }, who[name].headers);
+        const readable = Object.values(body.data ?? {})[0] != null;
+        expect(readable, `${name} reads ${c.record} over HTTP: ${JSON.stringify(body)}`).toBe(c.allowed.includes(name));
+      }
+      const query = `subscription($id: ID!) { ${c.field}(${c.argument}: $id) ${SELECTIONS[c.field]} }`;
+      const startedBefore = await subscriptionsStarted(c.field);
+      const clients = Object.fromEntries([...c.allowed, ...c.refused].map((name) => [name, wsClient(gateway.baseUrl, { authorization: `Bearer ${who[name].accessToken}` })]));
+      try {
+        const streams = Object.fromEntries(Object.entries(clients).map(([name, client]) => [name, collect(client, query, { id })]));
+        for (const name of c.refused) {
+          const first = await streams[name]!.next();
+          expect(first.data ?? null, name).toBeNull();
+          expect(first.errors?.map((e) => e.extensions?.code), `${name} on ${c.field}`).toEqual(['NOT_FOUND']);
+        }
+        // Every allowed subscriber is listening (the gateway counts a subscription once its topic is subscribed).
+        await expect.poll(() => subscriptionsStarted(c.field), { timeout: 10_000 }).toBeGreaterThanOrEqual(startedBefore + c.allowed.length);
+        if (c.produce) {
+          const text = `event for ${c.field} ${randomUUID()}`;
+          expect((await post(who[c.produce.by], id, text)).body.errors).toBeUndefined();
+          for (const name of c.allowed) {
+            const event = await streams[name]!.next();
+            expect(event.errors, name).toBeUndefined();
+            expect(JSON.stringify(event.data), name).toContain(text);
+          }
+          await new Promise((r) => setTimeout(r, 300));
+        } else {
+          await new Promise((r) => setTimeout(r, 300));
+          for (const name of c.allowed) expect(streams[name]!.received, name).toEqual([]);
+        }
+        // The refused got their refusal and nothing else.
+        for (const name of c.refused) expect(streams[name]!.received, name).toHaveLength(1);
+      } finally {
+        await Promise.all(Object.values(clients).map((client) => client.dispose()));
       }
     });
   });

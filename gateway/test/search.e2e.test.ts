@@ -39,7 +39,7 @@ describe('search', () => {
 
   beforeAll(async () => {
     site = await startFixtureSite();
-    system = await startSystem(1, GENEROUS_RATE_LIMITS);
+    system = await startSystem(1, { ...GENEROUS_RATE_LIMITS, CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port });
     gateway = system.gateways[0]!;
     workers = [await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker()];
     admin = await registerAdmin(gateway, 'Search');

@@ -32,6 +32,8 @@ describe('subscriptions through the gateway', () => {
 
   it('delivers one published event to a client on each of two gateway instances, with the author resolved by the users subgraph', async () => {
     const conversationId = randomUUID();
+    // The conversation exists first: a subscription on one is allowed only to those who may read it.
+    expect((await post(conversationId, 'Hello')).body.errors).toBeUndefined();
     const clientA = wsClient(gatewayA.baseUrl, auth);
     const clientB = wsClient(gatewayB.baseUrl, auth);
     try {
@@ -64,6 +66,7 @@ describe('subscriptions through the gateway', () => {
   it('scopes events to the subscribed arguments and serves own-field selections from the event alone', async () => {
     const watched = randomUUID();
     const other = randomUUID();
+    for (const id of [watched, other]) expect((await post(id, 'Hello')).body.errors).toBeUndefined();
     const client = wsClient(gatewayB.baseUrl, auth);
     try {
       const events = collect(client, 'subscription($c: ID!) { messageAdded(conversationId: $c) { conversationId text } }', { c: watched });

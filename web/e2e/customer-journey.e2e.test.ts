@@ -45,6 +45,7 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     llm = await startLlmServer();
     system = await startSystem(1, {
       ...GENEROUS_RATE_LIMITS,
+      CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port,
       ACCESS_TOKEN_TTL_SECONDS: '3600',
       KNOWLEDGE_SUBGRAPH_URL: `http://127.0.0.1:${TEST_PORTS.knowledge}/graphql`,
       OPENAI_BASE_URL: `${llm.baseUrl}/v1`,

@@ -1,18 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { forbidden, hasPermission } from '@scs/shared';
+import { forbidden, hasPermission, SCHEMA_INTROSPECTION } from '@scs/shared';
 import { BREAK, visit } from 'graphql';
 import type { GatewayContext } from '../context.js';
 
 /**
- * Schema introspection (`__schema`, `__type`) is for partners and internal tools holding
- * `schema:introspect`, and for everyone in development. The public SDL is in schema/api.graphql.
+ * Schema introspection (`__schema`, `__type`) follows the policy table's `SCHEMA_INTROSPECTION`:
+ * only principals holding `schema:introspect` (partner and service API keys), in every environment.
+ * Queries sent over WebSocket run through Apollo Server too, so this covers both transports.
  */
-export function introspectionGuard(openToAll: boolean): ApolloServerPlugin<GatewayContext> {
+export function introspectionGuard(): ApolloServerPlugin<GatewayContext> {
+  const permissions = 'permissions' in SCHEMA_INTROSPECTION ? SCHEMA_INTROSPECTION.permissions : [];
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, contextValue }) {
-          if (openToAll || hasPermission(contextValue.identity, 'schema:introspect')) return;
+          if (permissions.some((p) => hasPermission(contextValue.identity, p))) return;
           let introspects = false;
           visit(document, {
             Field(node) {

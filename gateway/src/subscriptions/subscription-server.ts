@@ -16,10 +16,12 @@ import {
 } from '@scs/shared';
 import {
   GraphQLError,
+  parse,
   print,
   specifiedRules,
   subscribe,
   validate,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
@@ -36,6 +38,7 @@ import { ConnectionRegistry } from './connection-registry.js';
 import { findEntityLookups } from './entity-lookup.js';
 import { EventCompletion, eventFieldResolver, type FederatedExecutor } from './event-completion.js';
 import { TopicIterator } from './replay.js';
+import { MAX_SUBSCRIPTION_ID_LENGTH, principalKey, SocketLimits, type SocketLimitSettings } from './socket-limits.js';
 import { checkSubscriptionGuard } from './subscription-guards.js';
 import { activeConnections, trackSubscription } from './subscription-metrics.js';
 
@@ -48,6 +51,12 @@ export interface SubscriptionServerOptions {
   rateLimits: GatewayRateLimits;
   /** The same operation limits as HTTP requests (depth, aliases, cost, …). */
   validationRules: ValidationRule[];
+  /** The most tokens a document may have (the same as over HTTP). */
+  maxTokens: number;
+  /** Frame size, subscriptions per socket and principal, sockets per principal and address. */
+  limits: SocketLimitSettings & { maxPayloadBytes: number };
+  /** The client's address, as HTTP requests see it (X-Forwarded-For only behind a trusted proxy). */
+  clientIp: (request: IncomingMessage) => string;
   hideSuggestions: boolean;
   /** The gateway's current API schema (it changes when the supergraph does). */
   schema: () => GraphQLSchema | undefined;
@@ -64,6 +73,8 @@ type ConnectionExtra = Record<PropertyKey, unknown> & {
   request: IncomingMessage;
   identity?: Identity & { expiresAt?: Date };
   expiryTimer?: NodeJS.Timeout;
+  /** Counted against this principal's sockets (undefined for anonymous ones). */
+  principal?: string;
 };
 
 /** The payload of graphql-ws's connection_init that carries credentials, like the HTTP headers do. */
@@ -84,7 +95,23 @@ type ConnectionParams = Record<string, unknown> & {
  * (`replay.ts`). Queries and mutations sent over the socket go through Apollo Server.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): { dispose: () => Promise<void> } {
-  const wsServer = new WebSocketServer({ server: options.server, path: options.path });
+  const limits = new SocketLimits(options.limits);
+  const wsServer = new WebSocketServer({
+    server: options.server,
+    path: options.path,
+    // Larger frames close the socket (1009) before they are buffered whole: the `ws` default is 100 MiB.
+    maxPayload: options.limits.maxPayloadBytes,
+  });
+  // Counted per client address from the moment a socket opens until it closes; past the limit it is closed at once.
+  // Registered before graphql-ws's own listener: a refused socket is already closing when graphql-ws sees it.
+  wsServer.on('connection', (socket, request) => {
+    const ip = options.clientIp(request);
+    if (!limits.openFromIp(ip)) {
+      socket.close(4429, 'Too many connections from this address');
+      return;
+    }
+    socket.once('close', () => limits.closedFromIp(ip));
+  });
   const registry = new ConnectionRegistry();
   const revocationSubscription = options.pubsub.subscribe(AUTH_REVOCATIONS_CHANNEL, (revocation: Revocation) => {
     const closed = registry.revoke(revocation);
@@ -119,8 +146,14 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         try {
           const identity = await options.authenticator.authenticate(
             { authorization: text(params.authorization), apiKey: text(params.apiKey) },
-            ctx.extra.request.socket.remoteAddress ?? 'unknown',
+            options.clientIp(ctx.extra.request),
           );
+          const principal = principalKey(identity);
+          if (!limits.addForPrincipal(principal, ctx)) {
+            ctx.extra.socket.close(4429, 'Too many connections for this user or API key');
+            return false;
+          }
+          ctx.extra.principal = principal;
           ctx.extra.identity = identity;
           registry.add(identity, ctx.extra.socket);
           activeConnections.inc();
@@ -137,16 +170,40 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiryTimer);
+        limits.removeForPrincipal(ctx.extra.principal, ctx);
         if (ctx.extra.identity) {
           registry.remove(ctx.extra.identity, ctx.extra.socket);
           activeConnections.dec();
         }
       },
       context: (ctx): GatewayContext => ({ correlationId: randomUUID(), identity: identityOf(ctx.extra) }),
-      validate: (schema, document) => validate(schema, document, rules),
+      // Parsing and validation happen here, so that a client's mistake (a syntax error, an unknown operation name) is an
+      // error for that one operation: graphql-ws would close the whole socket (4500) on a syntax error.
+      onSubscribe: async (ctx, id, payload) => {
+        if (id.length > MAX_SUBSCRIPTION_ID_LENGTH) {
+          // Closed without an answer: any answer would echo the id.
+          delete ctx.subscriptions[id];
+          ctx.extra.socket.close(4400, `Subscription ids may have at most ${MAX_SUBSCRIPTION_ID_LENGTH} characters`);
+          return [new GraphQLError('Subscription id too long.', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        const refusal = limits.refuseSubscription(ctx.extra.principal, ctx);
+        if (refusal) return [new GraphQLError(refusal, { extensions: { code: 'LIMIT_EXCEEDED' } })];
+        const schema = options.schema();
+        if (!schema) return [new GraphQLError('The gateway has not loaded its schema yet.')];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: options.maxTokens });
+        } catch (error) {
+          const message = error instanceof GraphQLError ? error.message : 'The operation could not be parsed.';
+          return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       // Apollo Server's results hold formatted errors already (plain objects, no toJSON); events hold GraphQLErrors.
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : result),
-      // Only parse and validation errors come here; they carry no code of their own yet.
+      // Errors from onSubscribe (parse, validation, limits) and graphql-ws's own; validation errors carry no code yet.
       onError: (_ctx, _id, _payload, errors) =>
         errors.map((e) => {
           const formatted = format({ ...e.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions } });
@@ -169,8 +226,9 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
             authorize(`${info.parentType.name}.${info.fieldName}`, context.identity);
             await options.rateLimits.consume(context.identity);
             const orgId = principalOf(context.identity).orgId;
-            // Per-record channels (one conversation) also ask the owning subgraph whether the subscriber may see the record.
-            await checkSubscriptionGuard(info.fieldName, fieldArgs, execute);
+            // Per-record channels (a conversation, a source) ask the owning subgraph whether the subscriber may read the record.
+            const field = info.parentType.getFields()[info.fieldName]!;
+            await checkSubscriptionGuard(field, fieldArgs, execute);
             // Replayable fields (with an `afterSeq` argument) resume from their Redis stream; see replay.ts.
             const afterSeq = fieldArgs[REPLAY_ARGUMENT];
             const topic = subscriptionTopic(info.fieldName, withoutReplayArgument(fieldArgs), orgId);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import type { Redis, ServiceContext } from '@scs/shared';
 import type { Client as TemporalClient } from '@temporalio/client';
+import type { UrlPolicy } from '@scs/workflows/url-policy';
 import type { HybridSearch } from './retrieval/hybrid-search.js';
 import type { MediaUrls } from './retrieval/media-urls.js';
 
@@ -18,4 +19,6 @@ export interface KnowledgeContext extends ServiceContext {
   redis: Redis;
   search: HybridSearch;
   mediaUrls: MediaUrls;
+  /** The crawler's URL policy (same settings as the ingestion worker), for vetting start URLs. */
+  urlPolicy: UrlPolicy;
 }

@@ -31,6 +31,7 @@ import { thumbnailRoute } from './retrieval/thumbnail-route.js';
 import { searchEnvSchema, searchSettingsFromEnv } from './retrieval/search-settings.js';
 import { buildKnowledgeSchema } from './schema.js';
 import { taskQueues } from '@scs/workflows/crawl-contract';
+import { urlPolicyEnvSchema, urlPolicyFromEnv } from '@scs/workflows/url-policy';
 
 const envSchema = baseEnvSchema
   .extend(databaseEnvSchema.shape)
@@ -39,6 +40,8 @@ const envSchema = baseEnvSchema
   .extend(temporalEnvSchema.shape)
   .extend(embeddingEnvSchema.shape)
   .extend(searchEnvSchema.shape)
+  // The crawler's own URL policy: start URLs it would refuse to fetch are refused when a source is saved.
+  .extend(urlPolicyEnvSchema.shape)
   .extend({
     KNOWLEDGE_HOST: z.string().default('127.0.0.1'),
     KNOWLEDGE_PORT: port(4002),
@@ -60,6 +63,7 @@ runService('knowledge', async () => {
   await HybridSearch.ensurePipeline(openSearch);
   const search = new HybridSearch(openSearch, embedder, searchSettingsFromEnv(config));
   const mediaUrls = createMediaUrls(config.IDENTITY_SIGNING_SECRET);
+  const urlPolicy = urlPolicyFromEnv(config);
   const redis = createRedis(config.REDIS_URL, 'knowledge');
   const dependencyChecks = [databaseCheck(orm), redisCheck(redis), openSearchCheck(openSearch), temporalCheck(temporal)];
 
@@ -85,6 +89,7 @@ runService('knowledge', async () => {
       redis,
       search,
       mediaUrls,
+      urlPolicy,
     }),
     onShutdown: async () => {
       await embedder.dispose();

@@ -104,7 +104,8 @@ export function startSubgraph(name: SubgraphName, env: Record<string, string> = 
     name,
     entry: SUBGRAPH_ENTRIES[name],
     port: TEST_PORTS[name],
-    env: { ...env, [`${name.toUpperCase()}_PORT`]: String(TEST_PORTS[name]) },
+    // knowledge vets start URLs with the crawler's policy: loopback test sites are allowed, as for the ingestion worker.
+    env: { ...(name === 'knowledge' ? { CRAWLER_ALLOW_PRIVATE_HOSTS: '127.0.0.1' } : {}), ...env, [`${name.toUpperCase()}_PORT`]: String(TEST_PORTS[name]) },
   });
 }
 

@@ -17,6 +17,8 @@ export interface UsersServices {
   mailer: MailTransport;
   /** Attempts at sign-in, registration and password reset, per client IP. */
   authLimiter: SharedRateLimiter;
+  /** Failed sign-ins per email and client address (back-off), and per email from everywhere (ceiling). */
+  loginFailures: { perAddress: SharedRateLimiter; perAccount: SharedRateLimiter };
 }
 
 export interface UsersContext extends ServiceContext {

@@ -20,7 +20,7 @@ import { isUuid } from './graphql/validation.js';
 import { migrations } from './migrations/index.js';
 import { buildUsersSchema } from './schema.js';
 import { ApiKeys } from './services/api-keys.js';
-import { LogMailTransport } from './services/mailer.js';
+import { createMailTransport } from './services/mailer.js';
 import { RolePermissions } from './services/role-permissions.js';
 import { Sessions } from './services/sessions.js';
 
@@ -30,6 +30,7 @@ runService('users', async () => {
   const orm = await openDatabase({ url: config.DATABASE_URL, schema: 'users', entities, migrations, logger });
   const redis = createRedis(config.REDIS_URL, 'users');
   const rolePermissions = new RolePermissions(redis);
+  const mailer = createMailTransport(config, logger);
   const services: UsersServices = {
     config,
     rolePermissions,
@@ -39,12 +40,16 @@ runService('users', async () => {
       refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
     }),
     apiKeys: new ApiKeys(redis, rolePermissions),
-    mailer: new LogMailTransport(logger),
+    mailer,
     authLimiter: new SharedRateLimiter(redis, {
       name: 'auth',
       points: config.AUTH_RATE_LIMIT_POINTS,
       durationSeconds: config.AUTH_RATE_LIMIT_WINDOW_SECONDS,
     }),
+    loginFailures: {
+      perAddress: new SharedRateLimiter(redis, { name: 'login-failures-address', points: config.LOCKOUT_THRESHOLD, durationSeconds: config.LOCKOUT_SECONDS }),
+      perAccount: new SharedRateLimiter(redis, { name: 'login-failures-account', points: config.LOCKOUT_ACCOUNT_CEILING, durationSeconds: config.LOCKOUT_ACCOUNT_WINDOW_SECONDS }),
+    },
   };
   const dependencyChecks = [databaseCheck(orm), redisCheck(redis)];
 
@@ -76,6 +81,7 @@ runService('users', async () => {
       };
     },
     onShutdown: async () => {
+      mailer.close?.();
       redis.disconnect();
       await orm.close();
     },

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
-import { computed, getCurrentScope, onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { computed, getCurrentScope, onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import type { ChatMessageFieldsFragment } from '../gql/graphql';
 import { describeError } from '../graphql/errors';
 import { useGraphqlWsClient } from '../graphql/client';
@@ -14,7 +14,9 @@ import { useMessageList } from './useMessageList';
 /**
  * One conversation, live: its history (`chatMessages`), messages pushed by `messageAdded` over
  * graphql-ws, and the ones posted from here, merged into one list without duplicates.
- * `conversationId` may be null while the screen is still choosing one.
+ * `conversationId` may be null while the screen is still choosing one. The live subscription starts
+ * once the conversation exists (it has messages, or one was posted from here): the gateway refuses
+ * subscriptions on conversations the caller cannot read, and a new id names none yet.
  */
 export function useLiveConversation(conversationId: MaybeRefOrGetter<string | null>, options: { first?: number } = {}) {
   const wsClient = useGraphqlWsClient();
@@ -26,7 +28,11 @@ export function useLiveConversation(conversationId: MaybeRefOrGetter<string | nu
   const enabled = computed(() => id.value !== null);
   const variables = computed(() => ({ conversationId: id.value ?? '', first: options.first ?? 50 }));
 
-  watch(id, () => list.clear());
+  const exists = ref(false);
+  watch(id, () => {
+    list.clear();
+    exists.value = false;
+  });
 
   const history = useQuery(ChatMessagesQuery, variables, () => ({
     enabled: enabled.value,
@@ -34,11 +40,14 @@ export function useLiveConversation(conversationId: MaybeRefOrGetter<string | nu
   }));
   history.onResult((result) => {
     // Filtered: a late answer for the previous conversation must not leak into this one.
-    if (result.data) list.add(result.data.chatMessages.filter((m) => m.conversationId === id.value));
+    if (!result.data) return;
+    const own = result.data.chatMessages.filter((m) => m.conversationId === id.value);
+    list.add(own);
+    if (own.length > 0) exists.value = true;
   });
 
   const live = useSubscription(MessageAddedSubscription, () => ({ conversationId: id.value ?? '' }), () => ({
-    enabled: enabled.value,
+    enabled: enabled.value && exists.value,
   }));
   live.onResult((result) => {
     const message = result.data?.messageAdded;
@@ -58,7 +67,10 @@ export function useLiveConversation(conversationId: MaybeRefOrGetter<string | nu
     if (!id.value) return false;
     const result = await post.mutate({ input: { conversationId: id.value, text } }).catch(() => null);
     const message = result?.data?.postMessage;
-    if (message) list.add(message);
+    if (message) {
+      list.add(message);
+      exists.value = true;
+    }
     return Boolean(message);
   }
 

@@ -23,6 +23,7 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'resetPassword',
   'acceptInvitation',
   'startVisitorSession',
+  'widgetFrameAncestors',
 ]);
 
 export function isPublicOperation(query: DocumentNode): boolean {

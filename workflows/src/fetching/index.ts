@@ -2,8 +2,12 @@
 export {
   checkAddress,
   checkUrl,
+  describeRefusal,
+  embeddedIPv4,
   normalizeHostname,
   refusedWithoutLookup,
+  urlPolicyEnvSchema,
+  urlPolicyFromEnv,
   type Resolver,
   type UrlCheckReason,
   type UrlCheckResult,

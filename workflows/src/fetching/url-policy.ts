@@ -1,5 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
+import { z } from 'zod';
 
 /** Why a URL may not be fetched; stable strings, meant for logs, metrics and crawl reports. */
 export type UrlCheckReason =
@@ -103,22 +104,34 @@ function unwrapMapped(address: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.
   return isMapped(address) ? (address as ipaddr.IPv6).toIPv4Address() : address;
 }
 
-/** IPv4 addresses embedded in IPv6 translation and tunnelling prefixes, which would reach that IPv4 address. */
-function embeddedIPv4(address: ipaddr.IPv6, range: string): ipaddr.IPv4 | undefined {
+/**
+ * The IPv4 address an IPv6 address embeds, where the form leads to (or is read by some stacks as) that IPv4 address.
+ * Judged by prefix, not by ipaddr.js's range names: it classifies IPv4-compatible addresses (`::7f00:1`) as unicast.
+ */
+export function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | undefined {
   const bytes = address.toByteArray();
-  switch (range) {
-    case 'rfc6052': // NAT64 64:ff9b::/96 (and the local-use /48): the last 32 bits
-    case 'rfc6145': // SIIT ::ffff:0:0:0/96
-      return ipaddr.fromByteArray(bytes.slice(12, 16)) as ipaddr.IPv4;
-    case '6to4': // 2002:AABB:CCDD::/48
-      return ipaddr.fromByteArray(bytes.slice(2, 6)) as ipaddr.IPv4;
-    default:
-      return undefined;
-  }
+  const words = address.parts;
+  const last32 = () => ipaddr.fromByteArray(bytes.slice(12, 16)) as ipaddr.IPv4;
+  const zero = (from: number, to: number) => words.slice(from, to).every((w) => w === 0);
+  // ::a.b.c.d, IPv4-compatible (deprecated, ::/96), and ::ffff:a.b.c.d, IPv4-mapped.
+  if (zero(0, 5) && (words[5] === 0 || words[5] === 0xffff)) return last32();
+  // ::ffff:0:a.b.c.d, SIIT (RFC 6145).
+  if (zero(0, 4) && words[4] === 0xffff && words[5] === 0) return last32();
+  // 64:ff9b::/96 NAT64 (RFC 6052) and its local-use 64:ff9b:1::/48 (RFC 8215).
+  if (words[0] === 0x64 && words[1] === 0xff9b && (zero(2, 6) || words[2] === 1)) return last32();
+  // 2002:AABB:CCDD::/48, 6to4.
+  if (words[0] === 0x2002) return ipaddr.fromByteArray(bytes.slice(2, 6)) as ipaddr.IPv4;
+  // Teredo 2001:0::/32: the client's address, bit-inverted, in the last 32 bits.
+  if (words[0] === 0x2001 && words[1] === 0) return ipaddr.fromByteArray(bytes.slice(12, 16).map((b) => b ^ 0xff)) as ipaddr.IPv4;
+  // ISATAP interface identifiers (…:0:5efe:a.b.c.d, …:200:5efe:a.b.c.d) under any prefix.
+  if ((words[4] === 0 || words[4] === 0x200) && words[5] === 0x5efe) return last32();
+  return undefined;
 }
 
 /** Ranges of public, routable unicast space. Everything else (private, loopback, reserved, tunnels, …) is refused. */
 const PUBLIC_RANGES = new Set(['unicast']);
+/** ipaddr.js ranges of IPv6 prefixes that translate to the embedded IPv4 address. */
+const TRANSLATION_RANGES = new Set(['rfc6052', 'rfc6145', '6to4']);
 
 /**
  * Classifies one IP address against the policy: returns the refusal, or the vetted address.
@@ -135,18 +148,17 @@ export function checkAddress(
   const family: 4 | 6 = address.kind() === 'ipv4' ? 4 : 6;
   let range: string = address.range();
   let isPublic = PUBLIC_RANGES.has(range);
-  if (address.kind() === 'ipv6') {
-    const inner = embeddedIPv4(address as ipaddr.IPv6, range);
-    // A translated or tunnelled address is only as public as the IPv4 address it leads to.
-    if (inner) {
-      isPublic = PUBLIC_RANGES.has(inner.range());
-      if (!isPublic) range = `${range}:${inner.range()}`;
-    }
+  // Any IPv6 form that embeds an IPv4 address is only as public as that address, and is a metadata endpoint when it is.
+  const inner = address.kind() === 'ipv6' ? embeddedIPv4(address as ipaddr.IPv6) : undefined;
+  if (inner) {
+    // Translation prefixes lead to the IPv4 address, so a public one passes; other forms (Teredo) stay refused.
+    isPublic = (isPublic || TRANSLATION_RANGES.has(range)) && PUBLIC_RANGES.has(inner.range());
+    if (!PUBLIC_RANGES.has(inner.range())) range = `${range}:${inner.range()}`;
   }
   const allow = parseAllowList(policy.allowPrivateHosts);
   const hostAllowed = hostname !== undefined && allow.hosts.has(normalizeHostname(hostname));
 
-  if (METADATA_ADDRESSES.has(text) || (hostname !== undefined && METADATA_HOSTS.has(normalizeHostname(hostname)))) {
+  if (METADATA_ADDRESSES.has(text) || (inner !== undefined && METADATA_ADDRESSES.has(inner.toString())) || (hostname !== undefined && METADATA_HOSTS.has(normalizeHostname(hostname)))) {
     const exact = hostAllowed || allow.cidrs.some(([net, bits]) => net.kind() === address.kind() && bits === (family === 4 ? 32 : 128) && net.toString() === text);
     if (exact) return { ok: true, vetted: { address: text, family, range, allowedByConfig: true } };
     return { ok: false, reason: 'metadata_address', detail: `${text} is a cloud metadata endpoint`, address: text, range };
@@ -230,4 +242,41 @@ const noLookup: Resolver = () => Promise.reject(new Error('no lookup'));
 export async function refusedWithoutLookup(input: string, policy: UrlPolicy = {}): Promise<boolean> {
   const result = await checkUrl(input, { ...policy, resolver: noLookup });
   return !result.ok && (result.reason === 'private_address' || result.reason === 'metadata_address');
+}
+
+/**
+ * The crawler's URL policy from the environment. The ingestion worker checks every fetch with it, and the knowledge
+ * subgraph checks a source's start URL with it when the source is added or changed: one policy, read the same way.
+ */
+export const urlPolicyEnvSchema = z.object({
+  /** Comma-separated hosts, IPs or CIDRs the crawler may fetch although private (e.g. 127.0.0.1 for tests). Empty = none. */
+  CRAWLER_ALLOW_PRIVATE_HOSTS: z.string().default(''),
+  /** Comma-separated ports allowed besides 80 and 443 (e.g. a local test site's). */
+  CRAWLER_ALLOWED_PORTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean).map(Number))
+    .refine((ports) => ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536), 'must be comma-separated port numbers'),
+});
+
+export function urlPolicyFromEnv(config: z.infer<typeof urlPolicyEnvSchema>): UrlPolicy {
+  return {
+    allowPrivateHosts: config.CRAWLER_ALLOW_PRIVATE_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+    allowedPorts: config.CRAWLER_ALLOWED_PORTS,
+  };
+}
+
+const REFUSAL_TEXT: Record<UrlCheckReason, string> = {
+  invalid_url: 'is not a valid absolute URL',
+  scheme: 'must use http or https',
+  credentials: 'must not contain credentials',
+  port: 'uses a port the crawler may not fetch',
+  private_address: 'points to a private, loopback, link-local or otherwise non-public address',
+  metadata_address: 'points to a cloud metadata endpoint',
+  dns_failed: 'has a host name that does not resolve',
+};
+
+/** A sentence for people (a form field's error) explaining a refusal, e.g. "startUrl points to a cloud metadata endpoint (…)". */
+export function describeRefusal(subject: string, refusal: Extract<UrlCheckResult, { ok: false }>): string {
+  return `${subject} ${REFUSAL_TEXT[refusal.reason]} (${refusal.detail.slice(0, 200)}).`;
 }

@@ -24,25 +24,17 @@ import { Pool } from 'pg';
 import { z } from 'zod';
 import { createCrawlActivities } from '../crawl/activities/index.js';
 import { taskQueues } from '../crawl/crawl-contract.js';
-import { createPoliteness, createRobots, type UrlPolicy } from '../fetching/index.js';
+import { createPoliteness, createRobots, urlPolicyEnvSchema, urlPolicyFromEnv, type UrlPolicy } from '../fetching/index.js';
 import { createThumbnailStore } from '../images/index.js';
 import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';
 import { createBrowserPool } from '../rendering/index.js';
 
-const envSchema = baseEnvSchema.extend(redisEnvSchema.shape).extend(databaseEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend(analyticsEnvSchema.shape).extend({
+const envSchema = baseEnvSchema.extend(urlPolicyEnvSchema.shape).extend(redisEnvSchema.shape).extend(databaseEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend(analyticsEnvSchema.shape).extend({
   INGESTION_WORKER_HOST: z.string().default('127.0.0.1'),
   /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
   INGESTION_WORKER_PORT: port(4010),
   /** Identifies the crawler to websites (robots.txt groups match its first word). */
   CRAWLER_USER_AGENT: z.string().min(3).default('SCSBot/0.1 (+https://github.com/smart-customer-support)'),
-  /** Comma-separated hosts, IPs or CIDRs the crawler may fetch although private (e.g. 127.0.0.1 for tests). Empty = none. */
-  CRAWLER_ALLOW_PRIVATE_HOSTS: z.string().default(''),
-  /** Comma-separated ports allowed besides 80 and 443 (e.g. a local test site's). */
-  CRAWLER_ALLOWED_PORTS: z
-    .string()
-    .default('')
-    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean).map(Number))
-    .refine((ports) => ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536), 'must be comma-separated port numbers'),
   CRAWLER_MAX_PAGE_BYTES: z.coerce.number().int().min(10_000).default(5 * 1024 * 1024),
   CRAWLER_MAX_CONCURRENT_PER_HOST: z.coerce.number().int().min(1).default(2),
   CRAWLER_MIN_DELAY_MS: z.coerce.number().int().min(0).default(500),
@@ -63,10 +55,7 @@ runService('ingestion-worker', async () => {
   const pubsub = createPubSub(config.REDIS_URL, 'ingestion-worker');
   const openSearch = new OpenSearchClient({ node: config.OPENSEARCH_URL, requestTimeout: 30_000 });
   await ensureKnowledgeIndex(openSearch, { textDimensions: config.TEXT_EMBEDDING_DIMENSIONS, imageDimensions: config.IMAGE_EMBEDDING_DIMENSIONS });
-  const urlPolicy: UrlPolicy = {
-    allowPrivateHosts: config.CRAWLER_ALLOW_PRIVATE_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
-    allowedPorts: config.CRAWLER_ALLOWED_PORTS,
-  };
+  const urlPolicy: UrlPolicy = urlPolicyFromEnv(config);
   // Thumbnails only: a small pool is plenty (one insert per new image).
   const database = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
   const browsers = createBrowserPool({ executablePath: config.PUPPETEER_EXECUTABLE_PATH, maxPages: config.CRAWLER_MAX_BROWSER_PAGES });

@@ -57,6 +57,16 @@ describe('checkUrl', () => {
     ['IPv4-mapped private (hex form)', 'http://[::ffff:a00:1]/'],
     ['NAT64 of a private address', 'http://[64:ff9b::10.0.0.1]/'],
     ['6to4 of a private address', 'http://[2002:c0a8:0101::1]/'],
+    // IPv4-compatible (::/96): ipaddr.js calls these unicast, but they embed an IPv4 address and are judged by it.
+    ['IPv4-compatible loopback (hex)', 'http://[::7f00:1]/'],
+    ['IPv4-compatible loopback (dotted)', 'http://[::127.0.0.1]/'],
+    ['IPv4-compatible private 10/8', 'http://[::10.0.0.1]/'],
+    ['IPv4-compatible private 192.168/16 (hex)', 'http://[::c0a8:1]/'],
+    ['IPv4-compatible CGNAT', 'http://[::100.64.0.1]/'],
+    ['SIIT of loopback', 'http://[::ffff:0:7f00:1]/'],
+    ['local-use NAT64 of a private address', 'http://[64:ff9b:1::a00:1]/'],
+    ['ISATAP of a private address under a public prefix', 'http://[2606:4700::5efe:10.0.0.1]/'],
+    ['Teredo', 'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/'],
     ['localhost', 'http://localhost/'],
     ['localhost with trailing dot', 'http://localhost./'],
   ])('refuses %s (%s)', async (_name, url) => {
@@ -72,6 +82,10 @@ describe('checkUrl', () => {
     ['AWS/GCP/Azure IPv4', 'http://169.254.169.254/latest/meta-data/'],
     ['AWS IPv6', 'http://[fd00:ec2::254]/'],
     ['IPv4-mapped metadata', 'http://[::ffff:169.254.169.254]/'],
+    ['IPv4-compatible metadata (hex)', 'http://[::a9fe:a9fe]/'],
+    ['IPv4-compatible metadata (dotted)', 'http://[::169.254.169.254]/'],
+    ['NAT64 of metadata', 'http://[64:ff9b::a9fe:a9fe]/'],
+    ['6to4 of metadata', 'http://[2002:a9fe:a9fe::1]/'],
     ['GCP host name', 'http://metadata.google.internal/computeMetadata/v1/'],
     ['GCP host name, trailing dot and capitals', 'http://Metadata.Google.Internal./'],
   ])('refuses cloud metadata: %s', async (_name, url) => {
@@ -85,12 +99,12 @@ describe('checkUrl', () => {
     expect(await reasonFor('http://169.254.169.254/', { allowPrivateHosts: ['169.254.169.254/32'] })).toBe('ok');
   });
 
-  it.each(['http://93.184.216.34/', 'https://1.1.1.1/dns-query', 'http://8.8.8.8/', 'http://[2606:4700:4700::1111]/', 'http://[::ffff:93.184.216.34]/'])(
+  it.each(['http://93.184.216.34/', 'https://1.1.1.1/dns-query', 'http://8.8.8.8/', 'http://[2606:4700:4700::1111]/', 'http://[::ffff:93.184.216.34]/', 'http://[64:ff9b::5db8:d822]/'])(
     'allows the public address %s',
     async (url) => {
       const result = await checkUrl(url);
       expect(result.ok).toBe(true);
-      if (result.ok) expect(result.addresses.every((a) => !a.allowedByConfig && a.range === 'unicast')).toBe(true);
+      if (result.ok) expect(result.addresses.every((a) => !a.allowedByConfig && ['unicast', 'rfc6052'].includes(a.range))).toBe(true);
     },
   );
 

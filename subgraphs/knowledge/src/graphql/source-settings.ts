@@ -1,4 +1,5 @@
 import { badUserInput } from '@scs/shared';
+import { checkUrl, describeRefusal, type UrlPolicy } from '@scs/workflows/url-policy';
 import picomatch from 'picomatch';
 import type { SourceRecord } from '../entities/source.entity.js';
 import type { SourceSettingsInput } from './source.types.js';
@@ -18,7 +19,7 @@ export const SOURCE_DEFAULTS = {
 const CRON_FIELD = /^[0-9*/,\-A-Za-z?]+$/;
 const CRON_MACROS = new Set(['@hourly', '@daily', '@weekly', '@monthly', '@yearly']);
 
-/** A start URL we can crawl: absolute http(s), no credentials, no fragment. Addresses are vetted again at fetch time. */
+/** A start URL we can crawl: absolute http(s), no credentials, no fragment. Its addresses are vetted by `vetStartUrl`. */
 export function normalizeStartUrl(value: string): string {
   let url: URL;
   try {
@@ -30,6 +31,19 @@ export function normalizeStartUrl(value: string): string {
   if (url.username || url.password) throw badUserInput('startUrl must not contain credentials.', 'startUrl');
   url.hash = '';
   return url.toString();
+}
+
+/**
+ * Refuses a start URL the crawler would refuse to fetch — private, loopback, link-local, CGNAT or metadata addresses
+ * (host names resolved now), ports other than 80/443 and the configured ones — with the crawler's very policy. The
+ * crawler checks again on every fetch, because DNS can change after this.
+ */
+export async function vetStartUrl(startUrl: string, policy: UrlPolicy): Promise<void> {
+  const verdict = await checkUrl(startUrl, policy);
+  if (verdict.ok) return;
+  const error = badUserInput(describeRefusal('startUrl', verdict), 'startUrl');
+  error.extensions.reason = verdict.reason;
+  throw error;
 }
 
 function checkPatterns(patterns: readonly string[], field: string): string[] {

@@ -5,7 +5,7 @@ import type { KnowledgeContext } from '../context.js';
 import { sourceOrFail } from './source-lookup.js';
 import { removeRecrawlSchedule, syncRecrawlSchedule } from '../crawling/recrawl-schedules.js';
 import { SourceRecord } from '../entities/source.entity.js';
-import { applySettings, normalizeStartUrl, SOURCE_DEFAULTS } from './source-settings.js';
+import { applySettings, normalizeStartUrl, SOURCE_DEFAULTS, vetStartUrl } from './source-settings.js';
 import { AddSourceInput, Source, SourceSettingsInput } from './source.types.js';
 
 /** Everything that changed, for the audit trail. */
@@ -44,6 +44,7 @@ export class SourceResolver {
   async addSource(@Arg('input', () => AddSourceInput) input: AddSourceInput, @Ctx() ctx: KnowledgeContext): Promise<Source> {
     const principal = principalOf(ctx.identity);
     const startUrl = normalizeStartUrl(input.startUrl);
+    await vetStartUrl(startUrl, ctx.urlPolicy);
     const fields: Partial<SourceRecord> = { ...SOURCE_DEFAULTS, includePatterns: [], excludePatterns: [], accessRoles: [], name: new URL(startUrl).host };
     applySettings(fields, input);
     const record = ctx.em.create(SourceRecord, {
@@ -70,6 +71,8 @@ export class SourceResolver {
     @Ctx() ctx: KnowledgeContext,
   ): Promise<Source> {
     const record = await sourceOrFail(ctx, id);
+    // Sources saved before start URLs were vetted are vetted when they are next changed.
+    await vetStartUrl(record.startUrl, ctx.urlPolicy);
     const before = { ...Source.from(record) } as Record<string, unknown>;
     applySettings(record, input);
     const diff = changes(before, { ...Source.from(record) } as Record<string, unknown>);

@@ -7,6 +7,8 @@ export const PUBLIC_ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'RATE_LIMITED',
+  /** A fixed limit of the connection, not a rate: too many operations at once on one WebSocket or for one principal. */
+  'LIMIT_EXCEEDED',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',

@@ -54,6 +54,8 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   'Query.widgetSettings': needs('apikey:manage'),
   'Mutation.updateWidgetSettings': needs('apikey:manage'),
   'Mutation.startVisitorSession': open,
+  // Where the widget panel may be framed (its allowed origins): as public as the snippet; the web server asks it.
+  'Query.widgetFrameAncestors': open,
   // users: internal, called by the gateway while it authenticates a request
   'Query._gatewayRolePermissions': gatewayOnly,
   'Query._gatewayAuthenticateApiKey': gatewayOnly,
@@ -108,6 +110,13 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   'Query.analyticsCounters': needs('analytics:read'),
   'Subscription.analyticsCounters': needs('analytics:read'),
 };
+
+/**
+ * Reading the schema: introspection (`__schema`, `__type`) needs `schema:introspect` (partner and
+ * service keys), on HTTP and WebSocket alike and whatever NODE_ENV says; "Did you mean …?" hints,
+ * which map the schema by guessing, are shown to no one. The public SDL is schema/api.graphql.
+ */
+export const SCHEMA_INTROSPECTION: Requirement = needs('schema:introspect');
 
 export function requirementFor(coordinate: string): Requirement | undefined {
   return POLICY[coordinate];

@@ -35,6 +35,13 @@ export class SharedRateLimiter {
     }
   }
 
+  /** Seconds until the key may be consumed again when its budget is spent now; null while it has points left. */
+  async retryAfter(key: string): Promise<number | null> {
+    const state = await this.limiter.get(key);
+    if (!state || state.consumedPoints < this.limit.points) return null;
+    return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+  }
+
   /** Forgets a key's counter, e.g. after a successful sign-in. */
   async reset(key: string): Promise<void> {
     await this.limiter.delete(key);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, forbidden, principalOf, unauthenticated, type Identity, type Role, audit, type AuditEvent } from '@scs/shared';
+import { badUserInput, forbidden, principalOf, rateLimited, unauthenticated, type Identity, type Role, audit, type AuditEvent } from '@scs/shared';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { MembershipRecord } from '../entities/membership.entity.js';
@@ -43,6 +43,35 @@ async function auditUserEvent(em: EntityManager, identity: Identity, userId: str
   const memberships = await em.find(MembershipRecord, { userId }, { fields: ['organizationId'] });
   const orgIds = memberships.length ? memberships.map((m) => m.organizationId) : [null];
   for (const organizationId of orgIds) audit(em, identity, { ...event, organizationId, targetType: 'user', targetId: userId });
+}
+
+/** The same answer for every email, with or without an account: it must not tell them apart. */
+const TOO_MANY_FAILED_SIGN_INS =
+  'Too many failed sign-ins for this email; try again later. If it has an account, its owner can reset the password to sign in at once.';
+
+/** Failure counters answer RATE_LIMITED once their budget is spent: that is expected here, and decided on separately. */
+function ignoreRateLimited(error: unknown): void {
+  if ((error as { extensions?: { code?: unknown } }).extensions?.code !== 'RATE_LIMITED') throw error;
+}
+
+/**
+ * Too many failed sign-ins from everywhere: the account is locked for the ceiling's window, and its owner is mailed a
+ * password-reset link, which unlocks it (resetPassword clears the lock and the counter).
+ */
+async function lockAccount(ctx: UsersContext, user: UserRecord): Promise<void> {
+  const { services, identity, em } = ctx;
+  user.lockedUntil = new Date(Date.now() + services.config.LOCKOUT_ACCOUNT_WINDOW_SECONDS * 1000);
+  await auditUserEvent(em, identity, user.id, { action: 'auth.account_locked', outcome: 'denied' });
+  if (!user.email || !user.passwordHash) return;
+  const token = issueMailToken(em, 'reset_password', { userId: user.id }, HOUR);
+  await em.flush();
+  await services.mailer.send({
+    to: user.email,
+    subject: 'Your account was locked after many failed sign-ins',
+    text:
+      'Someone tried many wrong passwords for your account, so sign-in is locked for a while. ' +
+      `If it was you, or to sign in now, choose a new password: ${services.config.PUBLIC_APP_URL}/reset-password?token=${token}`,
+  });
 }
 
 /** The AuthPayload of a session just started or refreshed. */
@@ -96,32 +125,39 @@ export class AccountResolver {
     return result;
   }
 
-  @Mutation(() => AuthPayload, { description: 'Signs in with email and password. Repeated failures lock the account for a while.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Signs in with email and password. Repeated failures for one email make that address wait; many from everywhere lock the account until its owner resets the password from the mail they receive.',
+  })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
     const { services, identity, em } = ctx;
-    const { config } = services;
     await services.authLimiter.consume(`login:${identity.ip}`);
-    const user = await em.findOne(UserRecord, { email: normalizeEmail(input.email) });
-    const now = new Date();
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      await auditUserEvent(em, identity, user.id, { action: 'auth.login_locked', outcome: 'denied' });
-      await em.flush();
-      const retryAfter = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-      throw unauthenticated(`This account is locked after repeated failed sign-ins; try again in ${retryAfter} seconds.`);
+    const email = normalizeEmail(input.email);
+    // Counted by email, whether an account has it or not, so the answers never tell accounts apart.
+    const accountKey = sha256(email);
+    const addressKey = `${accountKey}:${identity.ip}`;
+    const user = await em.findOne(UserRecord, { email });
+    const wait = (await services.loginFailures.perAccount.retryAfter(accountKey)) ?? (await services.loginFailures.perAddress.retryAfter(addressKey));
+    if (wait !== null) {
+      if (user) {
+        await auditUserEvent(em, identity, user.id, { action: 'auth.login_locked', outcome: 'denied' });
+        await em.flush();
+      }
+      throw rateLimited(wait, TOO_MANY_FAILED_SIGN_INS);
     }
     if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) {
+      await services.loginFailures.perAddress.consume(addressKey).catch(ignoreRateLimited);
+      await services.loginFailures.perAccount.consume(accountKey).catch(ignoreRateLimited);
+      const ceilingReached = (await services.loginFailures.perAccount.retryAfter(accountKey)) !== null;
       if (user) {
         user.failedLoginCount += 1;
-        if (user.failedLoginCount >= config.LOCKOUT_THRESHOLD) {
-          user.lockedUntil = new Date(now.getTime() + config.LOCKOUT_SECONDS * 1000);
-          user.failedLoginCount = 0;
-          await auditUserEvent(em, identity, user.id, { action: 'auth.account_locked', outcome: 'denied' });
-        }
         await auditUserEvent(em, identity, user.id, { action: 'auth.login_failed', outcome: 'failure' });
+        if (ceilingReached && !(user.lockedUntil && user.lockedUntil > new Date())) await lockAccount(ctx, user);
         await em.flush();
       }
       throw unauthenticated('Email or password is incorrect.');
     }
+    await services.loginFailures.perAddress.reset(addressKey);
     user.failedLoginCount = 0;
     user.lockedUntil = null;
 
@@ -230,6 +266,8 @@ export class AccountResolver {
     user.lockedUntil = null;
     await auditUserEvent(em, identity, user.id, { action: 'user.password_reset' });
     await em.flush();
+    // The reset is the unlock link of a locked account: its owner may sign in again at once.
+    if (user.email) await services.loginFailures.perAccount.reset(sha256(user.email));
     await services.sessions.revokeUser(em, user.id);
     return true;
   }

@@ -8,7 +8,7 @@ import { UserRecord } from '../entities/user.entity.js';
 import { normaliseOrigins, parseOrigin } from '../services/widget-origins.js';
 import { payload as authPayload } from './account.resolver.js';
 import { AuthPayload, WidgetSettings, WidgetSettingsInput } from './types.js';
-import { requireUuid } from './validation.js';
+import { isUuid, requireUuid } from './validation.js';
 
 /** Why the widget refused to start a chat: `extensions.reason` of its FORBIDDEN error. */
 export type WidgetRefusal = 'WIDGET_DISABLED' | 'ORIGIN_NOT_ALLOWED';
@@ -61,6 +61,17 @@ export class WidgetResolver {
     });
     await ctx.em.flush();
     return view(org);
+  }
+
+  @Query(() => [String], {
+    description:
+      "The sites whose pages may frame the organization's widget panel (`/widget`), for its `frame-ancestors` header: its allowed origins, `*` when it lists none, nothing when the widget is off or there is no such organization. Public, like the widget's snippet.",
+  })
+  async widgetFrameAncestors(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: UsersContext): Promise<string[]> {
+    if (!isUuid(organizationId)) return [];
+    const org = await ctx.em.findOne(OrganizationRecord, { id: organizationId });
+    if (!org?.widgetEnabled) return [];
+    return org.widgetAllowedOrigins.length > 0 ? [...org.widgetAllowedOrigins] : ['*'];
   }
 
   @Mutation(() => AuthPayload, {
