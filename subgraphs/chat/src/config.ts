@@ -43,7 +43,7 @@ export const chatEnvSchema = baseEnvSchema
      */
     CHAT_LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
     /** Passages retrieved per question. */
-    CHAT_RETRIEVAL_LIMIT: z.coerce.number().int().min(1).max(50).default(6),
+    CHAT_RETRIEVAL_LIMIT: z.coerce.number().int().min(1).max(50).default(8),
     /** Token budget for the documents' text in the prompt (four characters per token): the prompt's length is the time to the first word on a CPU. */
     CHAT_CONTEXT_TOKEN_BUDGET: z.coerce.number().int().min(25).default(180),
     CHAT_MAX_ANSWER_TOKENS: z.coerce.number().int().min(1).default(200),

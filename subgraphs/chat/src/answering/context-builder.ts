@@ -105,18 +105,20 @@ export async function selectContext(hits: readonly RetrievedHit[], question: str
   const candidates: { hit: RetrievedHit; sentences: string[] }[] = [];
   const seen = new Set<string>();
   for (const hit of hits) {
-    if (candidates.length >= options.maxDocuments + 2) break;
+    if (candidates.length >= options.maxDocuments + 4) break;
     if (hit.relevance < options.minRelevance) continue;
     const key = hit.text.trim().replace(/\s+/g, ' ');
     if (key.length === 0 || seen.has(key)) continue;
     seen.add(key);
-    const sentences = splitSentences(hit.text);
+    const sentences = splitSentences(withoutHeadingPrefix(hit));
     if (sentences.some(looksLikeInjection) || looksLikeInjection(hit.text)) {
       withheld.push(hit);
       withheldTexts.push(...sentences);
       continue;
     }
-    if (sentences.length > 0) candidates.push({ hit, sentences });
+    // A lone heading or table label ("Settings") says nothing on its own.
+    const useful = sentences.filter((s) => s.split(' ').length >= 3 || /\d/.test(s));
+    if (useful.length > 0) candidates.push({ hit, sentences: useful });
   }
   const flat = candidates.flatMap((c, doc) => c.sentences.map((text, position) => ({ doc, position, text })));
   let ranking: SelectedContext['ranking'] = 'sentences';
@@ -155,9 +157,17 @@ export async function selectContext(hits: readonly RetrievedHit[], question: str
   return { documents, withheld, withheldTexts, ranking };
 }
 
+/** The passage text without the heading path the chunker puts in front of it ("Page › Section: …"): the label says it once. */
+function withoutHeadingPrefix(hit: RetrievedHit): string {
+  const text = hit.text.trim();
+  const prefix = hit.headingPath?.trim();
+  if (prefix && text.startsWith(prefix)) return text.slice(prefix.length).replace(/^\s*[:\-–—]\s*/, '');
+  return text;
+}
+
 /** A passage's page title and heading, for scoring and showing its sentences in context. */
 export function contextLabel(hit: RetrievedHit): string {
-  const heading = hit.headingPath?.split('>').pop()?.trim();
+  const heading = hit.headingPath?.split(/[›>]/).pop()?.trim();
   const title = hit.title?.trim();
   if (title && heading && !title.toLowerCase().includes(heading.toLowerCase())) return `${title} – ${heading}`;
   return title ?? heading ?? '';

@@ -141,7 +141,7 @@ export class AnswerRunner {
     if (outcome.images.length > 0) await events.publish(job.orgId, job.conversationId, { kind: 'IMAGES', messageId: job.assistantMessageId, images: outcome.images });
 
     const prompt = buildAnswerPrompt(question, documents);
-    log.debug({ prompt: prompt.at(-1)?.content, ranking: context.ranking }, 'answer prompt built');
+    log.debug({ prompt, ranking: context.ranking }, 'answer prompt built');
     // Nothing reaches the customer before the guards have seen it: citations of documents that were
     // not given are dropped; no instructions, no prompt markup and nothing of a withheld passage.
     const citationFilter = new CitationFilter(documents.length);
