@@ -14,7 +14,7 @@ const citation = (index: number, url: string) => ({
 });
 const message = (fields: Partial<ViewMessage>): ViewMessage => ({
   __typename: 'ChatMessage', id: 'a1', conversationId: 'c1', role: 'ASSISTANT', text: '', status: 'COMPLETE', createdAt: AT, author: null,
-  citations: [], images: [], confidence: null, handoffSuggested: false, feedback: null, lastSeq: null, ...fields,
+  citations: [], images: [], confidence: null, handoffSuggested: false, fallback: null, feedback: null, lastSeq: null, ...fields,
 });
 const noSocket = { on: () => () => undefined };
 
