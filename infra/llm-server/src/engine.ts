@@ -52,6 +52,9 @@ export interface EngineInfo {
   trainContextSize: number;
 }
 
+/** A shared prefix shorter than this is only the chat template's opening, not worth keeping a sequence for. */
+const MIN_USEFUL_PREFIX = 16;
+
 /** Thrown when generation ended because our own stop filter saw a stop sequence. */
 const STOP_SEEN = Symbol('stop sequence seen');
 
@@ -156,20 +159,23 @@ export class LlmEngine {
     };
   }
 
-  /** The idle sequence with the longest evaluated prefix of `tokens` (a new one while fewer than LLM_PARALLEL exist). */
+  /**
+   * The idle sequence with the longest evaluated prefix of `tokens`. When none shares more than the
+   * chat template's first few tokens, a new sequence (while fewer than LLM_PARALLEL exist), else the
+   * idle one holding the least: a different kind of request (chat's follow-up rewrite) must not
+   * evict the answers' shared prefix when another sequence can take it.
+   */
   private takeSequence(tokens: Token[]): { sequence: LlamaContextSequence; reused: number } {
-    let best = -1;
-    let reused = 0;
-    this.idleSequences.forEach((candidate, i) => {
-      const overlap = candidate.compareContextTokens(tokens).firstDifferentIndex;
-      if (best < 0 || overlap > reused) [best, reused] = [i, overlap];
-    });
-    if ((best < 0 || reused === 0) && this.sequencesCreated < this.info.parallel) {
+    const idle = this.idleSequences.map((sequence, i) => ({ i, overlap: sequence.compareContextTokens(tokens).firstDifferentIndex, held: sequence.contextTokens.length }));
+    const best = idle.reduce<(typeof idle)[number] | undefined>((a, b) => (!a || b.overlap > a.overlap ? b : a), undefined);
+    if (best && best.overlap >= MIN_USEFUL_PREFIX) return { sequence: this.idleSequences.splice(best.i, 1)[0]!, reused: best.overlap };
+    if (this.sequencesCreated < this.info.parallel) {
       this.sequencesCreated++;
       return { sequence: this.context.getSequence(), reused: 0 };
     }
-    if (best < 0) throw new Error('no free context sequence although a slot was granted');
-    return { sequence: this.idleSequences.splice(best, 1)[0]!, reused };
+    const emptiest = idle.reduce<(typeof idle)[number] | undefined>((a, b) => (!a || b.held < a.held ? b : a), undefined);
+    if (!emptiest) throw new Error('no free context sequence although a slot was granted');
+    return { sequence: this.idleSequences.splice(emptiest.i, 1)[0]!, reused: emptiest.overlap };
   }
 
   private async generate(
