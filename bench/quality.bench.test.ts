@@ -5,7 +5,7 @@
 //   npm run eval                                   # the default model, every question
 //   EVAL_MODEL_PROFILE=fast npm run eval           # or tiny; EVAL_LIMIT=20 for the first 20 questions
 //   EVAL_CHAT_ENV='{"CHAT_RELEVANCE_FLOOR":"0.25"}' npm run eval   # another chat configuration
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { askAll, score, startEvalEnvironment, table } from './quality/eval.js';
 import { EVAL_QUESTIONS } from './quality/questions.js';
@@ -14,13 +14,23 @@ it('answer quality over the fixture help centre', async () => {
   const profile = process.env.EVAL_MODEL_PROFILE ?? 'default';
   const limit = Number(process.env.EVAL_LIMIT ?? EVAL_QUESTIONS.length);
   const chatEnv = JSON.parse(process.env.EVAL_CHAT_ENV ?? '{}') as Record<string, string>;
-  let questions = EVAL_QUESTIONS.slice(0, limit);
-  while (questions.length > 0 && questions[questions.length - 1] && EVAL_QUESTIONS[questions.length]?.followUp) questions = questions.slice(0, -1);
+  // Conversations (a question and its follow-ups) in a fixed interleaved order, so the first N of them (EVAL_LIMIT, or a
+  // run cut short) mix every topic, the unanswerable questions and the follow-ups.
+  const units: (typeof EVAL_QUESTIONS)[number][][] = [];
+  for (const q of EVAL_QUESTIONS) (q.followUp && units.length > 0 ? units[units.length - 1]! : units[units.push([]) - 1]!).push(q);
+  const order = units.map((_, i) => i).sort((a, b) => ((a * 37) % units.length) - ((b * 37) % units.length));
+  const questions: (typeof EVAL_QUESTIONS)[number][] = [];
+  for (const i of order) if (questions.length < limit) questions.push(...units[i]!);
   const env = await startEvalEnvironment({ LLM_MODEL_PROFILE: profile, ...(process.env.EVAL_LLM_THREADS ? { LLM_THREADS: process.env.EVAL_LLM_THREADS } : {}) }, { LOG_LEVEL: 'debug', ...chatEnv });
+  mkdirSync('bench/results', { recursive: true });
+  // One line per answer as it comes, so a run cut short can still be scored (bench/quality/report.ts).
+  const partial = `bench/results/quality-${env.llmModel}.jsonl`;
+  writeFileSync(partial, '');
   try {
-    const answers = await askAll(env, questions, (a) =>
-      console.log(`${a.q.id}\t${a.declined ? 'DECLINED' : 'answered'}\t${a.firstWordMs?.toFixed(0) ?? '-'} ms\t${a.completeMs.toFixed(0)} ms\t${a.citedPages.join(',')}\t${a.text.replace(/\s+/g, ' ').slice(0, 160)}`),
-    );
+    const answers = await askAll(env, questions, (a) => {
+      appendFileSync(partial, `${JSON.stringify(a)}\n`);
+      console.log(`${a.q.id}\t${a.declined ? 'DECLINED' : 'answered'}\t${a.firstWordMs?.toFixed(0) ?? '-'} ms\t${a.completeMs.toFixed(0)} ms\t${a.citedPages.join(',')}\t${a.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    });
     const result = score(answers);
     const label = `${env.llmModel}${Object.keys(chatEnv).length ? `, ${JSON.stringify(chatEnv)}` : ''}`;
     const report = [
@@ -32,7 +42,6 @@ it('answer quality over the fixture help centre', async () => {
       'Per question (id, declined, confidence, first word ms):',
       ...answers.map((a) => `- ${a.q.id}: ${a.declined ? 'declined' : 'answered'} ${a.confidence ?? '-'} ${a.firstWordMs?.toFixed(0) ?? '-'}`),
     ].join('\n');
-    mkdirSync('bench/results', { recursive: true });
     writeFileSync(`bench/results/quality-${env.llmModel}.md`, `${report}\n`);
     writeFileSync(`bench/results/quality-${env.llmModel}.json`, JSON.stringify(answers, null, 1));
     console.log(report);

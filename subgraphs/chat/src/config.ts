@@ -45,7 +45,7 @@ export const chatEnvSchema = baseEnvSchema
     /** Passages retrieved per question. */
     CHAT_RETRIEVAL_LIMIT: z.coerce.number().int().min(1).max(50).default(8),
     /** Token budget for the documents' text in the prompt (four characters per token): the prompt's length is the time to the first word on a CPU. */
-    CHAT_CONTEXT_TOKEN_BUDGET: z.coerce.number().int().min(25).default(180),
+    CHAT_CONTEXT_TOKEN_BUDGET: z.coerce.number().int().min(25).default(200),
     CHAT_MAX_ANSWER_TOKENS: z.coerce.number().int().min(1).default(200),
     CHAT_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
     /** Identical standalone questions per organization (and role) are answered from Redis for this long. */

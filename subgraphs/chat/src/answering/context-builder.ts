@@ -132,8 +132,19 @@ export async function selectContext(hits: readonly RetrievedHit[], question: str
     ranking = 'order';
     scores = flat.map((s) => candidates[s.doc]!.hit.relevance - s.doc * 0.05 - s.position * 0.01);
   }
-  const order = flat.map((s, i) => ({ ...s, score: scores[i] ?? 0 })).sort((a, b) => b.score - a.score);
-  const best = order[0]?.score ?? 0;
+  // A sentence's score blends its own similarity with its passage's (retrieval saw the whole passage in context) and
+  // the question's words it contains (names, numbers, "Fedora"); the best sentence of retrieval's best passage always
+  // comes first, so the model never loses what retrieval ranked highest.
+  const words = contentWords(question);
+  const blended = flat.map((s, i) => {
+    const hit = candidates[s.doc]!.hit;
+    const lower = s.text.toLowerCase();
+    const matches = words.filter((w) => lower.includes(w)).length;
+    return { ...s, score: 0.6 * (scores[i] ?? 0) + 0.4 * hit.relevance + 0.04 * Math.min(matches, 3) };
+  });
+  const topOfBest = blended.filter((s) => s.doc === 0).sort((a, b) => b.score - a.score)[0];
+  const order = [...(topOfBest ? [topOfBest] : []), ...blended.filter((s) => s !== topOfBest).sort((a, b) => b.score - a.score)];
+  const best = Math.max(...blended.map((s) => s.score), 0);
   const chosen = new Map<number, Set<number>>();
   let used = 0;
   for (const s of order) {
@@ -155,6 +166,15 @@ export async function selectContext(hits: readonly RetrievedHit[], question: str
     documents.push({ index: documents.length + 1, hit: c.hit, text: shorten(text, Math.max(options.charBudget, 200)) });
   });
   return { documents, withheld, withheldTexts, ranking };
+}
+
+const STOPWORDS = new Set(
+  'the and for are but not you your with can how what when where which who why does did have has had this that from into out our about any all get got use using there their them they its was were will would should could may might much many more most some such than then too very just also only own same each other like want need make does doing done able of to in on at by an or is it be as if so do we my me i a'.split(' '),
+);
+
+/** The words of a question worth finding in a sentence: no stop words, at least three letters (or a number). */
+function contentWords(question: string): string[] {
+  return [...new Set(question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}._-]*/gu) ?? [])].filter((w) => (w.length >= 3 || /\d/.test(w)) && !STOPWORDS.has(w));
 }
 
 /** The passage text without the heading path the chunker puts in front of it ("Page › Section: …"): the label says it once. */
