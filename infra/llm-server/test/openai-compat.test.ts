@@ -254,8 +254,8 @@ describe('llm-server: OpenAI compatibility', () => {
     const cached = second.usage!.prompt_tokens_details!.cached_tokens!;
     expect(cached).toBeGreaterThan(first.usage!.prompt_tokens / 2);
     expect(cached).toBeLessThan(second.usage!.prompt_tokens);
-    const logged = server.logLines().filter((l) => l.msg === 'chat completion').at(-1)!;
-    expect(logged.cachedTokens).toBe(cached);
+    // The log line is written once the response has ended.
+    await until(() => server.logLines().some((l) => l.msg === 'chat completion' && l.cachedTokens === cached && l.promptTokens === second.usage!.prompt_tokens), 'the log line with cachedTokens');
   });
 
   it('answers an unknown model with 404 model_not_found', async () => {
@@ -271,7 +271,7 @@ describe('llm-server: API key, bounded queue and client disconnects', () => {
 
   beforeAll(async () => {
     // One sequence and room for one waiting request, so the slot and the queue can be seen filling up.
-    server = await startLlmServer({ LLM_MODEL_PROFILE: 'tiny', LLM_SERVER_API_KEY: KEY, LLM_PARALLEL: '1', LLM_QUEUE_SIZE: '1', LLM_QUEUE_TIMEOUT_MS: '1500' });
+    server = await startLlmServer({ LLM_MODEL_PROFILE: 'tiny', LLM_MAX_TOKENS: '8192', LLM_SERVER_API_KEY: KEY, LLM_PARALLEL: '1', LLM_QUEUE_SIZE: '1', LLM_QUEUE_TIMEOUT_MS: '1500' });
   });
   afterAll(async () => {
     await server?.stop();
@@ -295,7 +295,8 @@ describe('llm-server: API key, bounded queue and client disconnects', () => {
     // A long generation that holds the only sequence.
     const long = await openai.chat.completions.create({
       model: MODEL,
-      messages: [{ role: 'user', content: 'What is the capital of France?' }],
+      // An instruct model stops when it has answered: ask for something long.
+      messages: [{ role: 'user', content: 'Write every number from 1 to 3000 in words, separated by commas.' }],
       temperature: 0,
       max_tokens: 4000,
       stream: true,
