@@ -10,7 +10,7 @@ import { it } from 'vitest';
 import { askAll, score, startEvalEnvironment, table } from './quality/eval.js';
 import { EVAL_QUESTIONS } from './quality/questions.js';
 
-it('answer quality over the fixture help centre', async () => {
+it('answer quality over the fixture help centre', { timeout: 6 * 3600_000 }, async () => {
   const profile = process.env.EVAL_MODEL_PROFILE ?? 'default';
   const limit = Number(process.env.EVAL_LIMIT ?? EVAL_QUESTIONS.length);
   const chatEnv = JSON.parse(process.env.EVAL_CHAT_ENV ?? '{}') as Record<string, string>;
@@ -19,12 +19,14 @@ it('answer quality over the fixture help centre', async () => {
   const units: (typeof EVAL_QUESTIONS)[number][][] = [];
   for (const q of EVAL_QUESTIONS) (q.followUp && units.length > 0 ? units[units.length - 1]! : units[units.push([]) - 1]!).push(q);
   const order = units.map((_, i) => i).sort((a, b) => ((a * 37) % units.length) - ((b * 37) % units.length));
+  // EVAL_OFFSET skips the first conversations (to continue a run cut short; its answers go to a file of their own).
+  const offset = Number(process.env.EVAL_OFFSET ?? 0);
   const questions: (typeof EVAL_QUESTIONS)[number][] = [];
-  for (const i of order) if (questions.length < limit) questions.push(...units[i]!);
+  for (const i of order.slice(offset)) if (questions.length < limit) questions.push(...units[i]!);
   const env = await startEvalEnvironment({ LLM_MODEL_PROFILE: profile, ...(process.env.EVAL_LLM_THREADS ? { LLM_THREADS: process.env.EVAL_LLM_THREADS } : {}) }, { LOG_LEVEL: 'debug', ...chatEnv });
   mkdirSync('bench/results', { recursive: true });
   // One line per answer as it comes, so a run cut short can still be scored (bench/quality/report.ts).
-  const partial = `bench/results/quality-${env.llmModel}.jsonl`;
+  const partial = `bench/results/quality-${env.llmModel}${offset ? `-from-${offset}` : ''}.jsonl`;
   writeFileSync(partial, '');
   try {
     const answers = await askAll(env, questions, (a) => {

@@ -94,7 +94,11 @@ export async function startEvalEnvironment(llmEnv: Record<string, string> = {}, 
   try {
     const admin = await registerAdmin(gateway, 'Quality Eval');
     await addAndCrawlSource(gateway, admin, { startUrl: `${site.baseUrl}/`, maxPages: 150, jsRendering: 'AUTO' }, 600_000);
-    const customer = await addMember(gateway, system.subgraphs.users, admin, 'CUSTOMER');
+    // The asker is a customer; should the invitation mail not show up in the users log (a busy machine), the admin asks.
+    const customer = await addMember(gateway, system.subgraphs.users, admin, 'CUSTOMER').catch((error: unknown) => {
+      console.warn(`no customer (${(error as Error).message}); the admin asks instead`);
+      return admin;
+    });
     return { gateway, chat: system.subgraphs.chat, customer, admin, site, llmModel: models.data[0]?.id ?? '?', stop };
   } catch (error) {
     await stop();
