@@ -64,10 +64,10 @@ scs_ensure_dirs() {
 }
 
 # The stack's secrets, minted once into $SCS_STATE_DIR/app-secrets.env (0600; call with the stack
-# lock held): the signing keys the app services share, the Redis password. Never printed.
+# lock held): the signing keys the app services share, the Redis password, the LLM server key. Never printed.
 scs_ensure_app_secrets() {
   local file="$SCS_STATE_DIR/app-secrets.env" name
-  local names=(AUTH_JWT_SECRET IDENTITY_SIGNING_SECRET REDIS_PASSWORD)
+  local names=(AUTH_JWT_SECRET IDENTITY_SIGNING_SECRET REDIS_PASSWORD LLM_SERVER_API_KEY)
   [[ -f $file ]] || (umask 077 && : >"$file")
   chmod 600 "$file"
   for name in "${names[@]}"; do

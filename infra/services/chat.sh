@@ -5,6 +5,8 @@
 # Retrieval goes straight to the knowledge subgraph (KNOWLEDGE_SUBGRAPH_URL).
 # shellcheck source=../lib/node-app.sh
 source "$SCS_INFRA_DIR/lib/node-app.sh"
+# shellcheck source=../lib/llm-api-key.sh
+source "$SCS_INFRA_DIR/lib/llm-api-key.sh"
 SVC_DESC="The chat subgraph (conversations, streaming answers)"
 SVC_ORDER=70
 node_app subgraphs/chat/dist/main.js CHAT_PORT "${CHAT_PORT:-4003}" postgres redis
@@ -13,5 +15,6 @@ SVC_ENV+=(
   "KNOWLEDGE_SUBGRAPH_URL=${KNOWLEDGE_SUBGRAPH_URL:-http://$SCS_HOST:${KNOWLEDGE_PORT:-4002}/graphql}"
 )
 [[ -n ${OPENAI_MODEL:-} ]] && SVC_ENV+=("OPENAI_MODEL=$OPENAI_MODEL")
-[[ -n ${OPENAI_API_KEY:-} ]] && SVC_ENV+=("OPENAI_API_KEY=$OPENAI_API_KEY")
+# The local LLM server's key unless another server (and its key) is named.
+SVC_ENV+=("OPENAI_API_KEY=${OPENAI_API_KEY:-$(llm_server_api_key)}")
 true

@@ -14,7 +14,7 @@ const citation = (index: number, url: string) => ({
 });
 const message = (fields: Partial<ViewMessage>): ViewMessage => ({
   __typename: 'ChatMessage', id: 'a1', conversationId: 'c1', role: 'ASSISTANT', text: '', status: 'COMPLETE', createdAt: AT, author: null,
-  citations: [], images: [], confidence: null, handoffSuggested: false, feedback: null, lastSeq: null, ...fields,
+  citations: [], images: [], confidence: null, handoffSuggested: false, fallback: null, feedback: null, lastSeq: null, ...fields,
 });
 const noSocket = { on: () => () => undefined };
 
@@ -40,6 +40,14 @@ describe('ChatMessageItem', () => {
     expect(text.text()).toContain('[2]'); // a javascript: citation stays text
     expect(text.text()).toContain('[9]');
     expect(view.findAll('a[href^="javascript"]')).toHaveLength(0);
+  });
+
+  it('says so when the answer is a quoted passage because the assistant was unavailable or too slow', () => {
+    const render = (fallback: ViewMessage['fallback']) =>
+      mount(ChatMessageItem, { props: { message: message({ text: 'Here is what our help pages say: “…” [1]', fallback }), canRate: false, rate: async () => true } });
+    expect(render(null).find('[data-testid="answer-fallback"]').exists()).toBe(false);
+    expect(render('LLM_UNAVAILABLE').find('[data-testid="answer-fallback"]').text()).toMatch(/unavailable.*quote from our help pages/);
+    expect(render('LLM_TIMEOUT').find('[data-testid="answer-fallback"]').text()).toMatch(/took too long.*quote/);
   });
 });
 

@@ -32,7 +32,7 @@ const conv = (id: string, fields: Partial<InboxConversationFieldsFragment> = {})
 });
 const message = (fields: Partial<ViewMessage>): ViewMessage => ({
   __typename: 'ChatMessage', id: 'a1', conversationId: 'c1', role: 'ASSISTANT', text: '', status: 'COMPLETE', createdAt: minutesAgo(20), author: null,
-  citations: [], images: [], confidence: null, handoffSuggested: false, feedback: null, lastSeq: null, ...fields,
+  citations: [], images: [], confidence: null, handoffSuggested: false, fallback: null, feedback: null, lastSeq: null, ...fields,
 });
 const page = (conversations: InboxConversationFieldsFragment[], nextCursor: string | null = null) => ({
   data: { conversations: { __typename: 'ConversationPage', conversations, nextCursor } },

@@ -12,7 +12,7 @@ const AT = '2025-01-01T10:00:00Z';
 const noSocket = { on: () => () => undefined };
 const message = (fields: Partial<ViewMessage>): ViewMessage => ({
   __typename: 'ChatMessage', id: 'a1', conversationId: 'c1', role: 'ASSISTANT', text: '', status: 'COMPLETE', createdAt: AT, author: null,
-  citations: [], images: [], confidence: null, handoffSuggested: false, feedback: null, lastSeq: null, ...fields,
+  citations: [], images: [], confidence: null, handoffSuggested: false, fallback: null, feedback: null, lastSeq: null, ...fields,
 });
 const conversationPage = (conversations: { id: string; status: string }[]) => ({
   data: {

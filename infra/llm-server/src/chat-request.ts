@@ -66,7 +66,16 @@ function paramName(path: PropertyKey[]): string {
 }
 
 /** Validates a parsed JSON body; throws an OpenAI-shaped 400 naming the first offending parameter. */
-export function parseChatCompletionRequest(body: unknown, defaults: { temperature: number }): ChatCompletionParams {
+export interface RequestLimits {
+  temperature: number;
+  /** Most tokens one request may ask for (and what it gets when it asks for none). */
+  maxTokens: number;
+  maxMessages: number;
+  /** Most characters of message text in one request, all messages together. */
+  maxPromptChars: number;
+}
+
+export function parseChatCompletionRequest(body: unknown, defaults: RequestLimits): ChatCompletionParams {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidRequest('The request body must be a JSON object.');
   const result = chatCompletionRequestSchema.safeParse(body);
   if (!result.success) {
@@ -82,6 +91,15 @@ export function parseChatCompletionRequest(body: unknown, defaults: { temperatur
   if (r.tools && r.tools.length > 0) throw unsupported('tools', 'Tool calling is not supported by this server.');
   if (r.response_format && r.response_format.type !== 'text') throw unsupported('response_format', "Only response_format {type: 'text'} is supported by this server.");
   if (r.stream_options && !r.stream) throw invalidRequest("The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options');
+
+  if (r.messages.length > defaults.maxMessages) {
+    throw invalidRequest(`Too many messages: ${r.messages.length}; this server accepts at most ${defaults.maxMessages} per request.`, 'messages', 'too_many_messages');
+  }
+  const requestedTokens = r.max_completion_tokens ?? r.max_tokens;
+  if (requestedTokens !== undefined && requestedTokens > defaults.maxTokens) {
+    const param = r.max_completion_tokens !== undefined ? 'max_completion_tokens' : 'max_tokens';
+    throw invalidRequest(`Invalid value for '${param}': ${requestedTokens} is more than this server's limit of ${defaults.maxTokens} tokens.`, param, 'max_tokens_exceeded');
+  }
 
   const turns = r.messages.map((m, i): ChatTurn => {
     let text: string;
@@ -103,13 +121,18 @@ export function parseChatCompletionRequest(body: unknown, defaults: { temperatur
     return { role: m.role === 'developer' ? 'system' : m.role, text };
   });
 
+  const promptChars = turns.reduce((sum, t) => sum + t.text.length, 0);
+  if (promptChars > defaults.maxPromptChars) {
+    throw invalidRequest(`The messages are too long: ${promptChars} characters; this server accepts at most ${defaults.maxPromptChars} per request.`, 'messages', 'prompt_too_long');
+  }
+
   const stop = (typeof r.stop === 'string' ? [r.stop] : (r.stop ?? [])).filter((s) => s.length > 0);
   return {
     model: r.model,
     turns,
     stream: r.stream ?? false,
     includeUsage: r.stream_options?.include_usage ?? false,
-    maxTokens: r.max_completion_tokens ?? r.max_tokens,
+    maxTokens: requestedTokens ?? defaults.maxTokens,
     temperature: r.temperature ?? defaults.temperature,
     topP: r.top_p,
     stop,

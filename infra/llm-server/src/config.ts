@@ -10,7 +10,7 @@ export const llmServerEnvSchema = baseEnvSchema.extend({
   /** The GGUF file to serve (`infra/models/provision-llm-model` writes the default one). */
   LLM_MODEL_PATH: z.string().min(1),
   /** The model id clients send and `/v1/models` lists. */
-  LLM_MODEL_NAME: z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/, 'must be 1-128 letters, digits or ._:/-').default('gemma-3-270m'),
+  LLM_MODEL_NAME: z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/, 'must be 1-128 letters, digits or ._:/-').default('qwen2.5-coder-1.5b-instruct'),
   /** When set, every /v1 request needs `Authorization: Bearer <key>`. */
   LLM_SERVER_API_KEY: z
     .string()
@@ -34,6 +34,12 @@ export const llmServerEnvSchema = baseEnvSchema.extend({
   LLM_THREADS: z.coerce.number().int().min(0).default(0),
   /** Largest request body accepted (413 beyond). */
   LLM_MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  /** Hard limits per request, refused with a 400 naming the parameter: tokens to generate (also the default when a request sets none), */
+  LLM_MAX_TOKENS: positiveInt(1024),
+  /** messages in one request, */
+  LLM_MAX_MESSAGES: positiveInt(64),
+  /** and characters of all messages' text together (the prompt's length before the chat template). */
+  LLM_MAX_PROMPT_CHARS: positiveInt(32_000),
   /** Temperature when a request sets none (OpenAI's default is 1). */
   LLM_DEFAULT_TEMPERATURE: z.coerce.number().min(0).max(2).default(1),
 });

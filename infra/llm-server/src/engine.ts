@@ -1,5 +1,5 @@
 import type { Logger } from '@scs/shared';
-import type { ChatHistoryItem, ChatWrapper, Llama, LlamaContext, LlamaModel } from 'node-llama-cpp' with { 'resolution-mode': 'import' };
+import type { ChatHistoryItem, ChatWrapper, Llama, LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp' with { 'resolution-mode': 'import' };
 import type { ChatTurn } from './chat-request.js';
 import type { LlmServerConfig } from './config.js';
 import { invalidRequest } from './errors.js';
@@ -22,6 +22,8 @@ export interface GenerationOptions {
 /** A generation that was admitted: its prompt fits and it holds a sequence of the context. */
 export interface AdmittedGeneration {
   promptTokens: number;
+  /** Tokens at the start of the prompt whose evaluation was kept from an earlier request on the same sequence (the system prompt, typically). */
+  cachedTokens: number;
   queueMs: number;
   /**
    * Generates, calling `onText` with text as it may be released (never past a stop sequence).
@@ -50,16 +52,26 @@ export interface EngineInfo {
   trainContextSize: number;
 }
 
+/** A shared prefix shorter than this is only the chat template's opening, not worth keeping a sequence for. */
+const MIN_USEFUL_PREFIX = 16;
+
 /** Thrown when generation ended because our own stop filter saw a stop sequence. */
 const STOP_SEEN = Symbol('stop sequence seen');
 
 /**
- * The model behind the server: one llama.cpp context with `LLM_PARALLEL` sequences. Every request
- * gets a fresh sequence (no state is shared between requests), generated with the model's own chat
- * template through node-llama-cpp's LlamaChat, and gives it back as soon as it ends or is aborted.
+ * The model behind the server: one llama.cpp context with `LLM_PARALLEL` sequences, generated with
+ * the model's own chat template through node-llama-cpp's LlamaChat. Sequences are kept between
+ * requests: a request takes the free sequence whose evaluated tokens share the longest prefix with
+ * its prompt, and LlamaChat evaluates only the tokens after that prefix. Requests that start with
+ * the same system prompt (chat's answers all do) so skip its evaluation, which on a CPU is most of
+ * the time to the first token. Only the model's state for an identical token prefix is reused;
+ * nothing of an earlier request's text can reach another's output.
  */
 export class LlmEngine {
   readonly slots: SlotPool;
+  /** Sequences not generating right now, with what they evaluated last. At most `LLM_PARALLEL`. */
+  private readonly idleSequences: LlamaContextSequence[] = [];
+  private sequencesCreated = 0;
 
   private constructor(
     private readonly llama: Llama,
@@ -120,7 +132,8 @@ export class LlmEngine {
    */
   async admit(options: GenerationOptions, signal: AbortSignal): Promise<AdmittedGeneration> {
     const history = toChatHistory(options.turns);
-    const promptTokens = this.chatWrapper.generateContextState({ chatHistory: history }).contextText.tokenize(this.model.tokenizer).length;
+    const tokens = this.chatWrapper.generateContextState({ chatHistory: history }).contextText.tokenize(this.model.tokenizer);
+    const promptTokens = tokens.length;
     const room = this.info.contextSize - promptTokens;
     if (room < 1) {
       throw invalidRequest(
@@ -133,14 +146,40 @@ export class LlmEngine {
     const queued = performance.now();
     const release = await this.slots.acquire(signal);
     const queueMs = performance.now() - queued;
+    const { sequence, reused } = this.takeSequence(tokens);
     return {
       promptTokens,
+      cachedTokens: Math.max(0, Math.min(reused, promptTokens - 1)),
       queueMs,
-      run: (onText, runSignal) => this.generate(history, { ...options, maxTokens }, onText, runSignal).finally(release),
+      run: (onText, runSignal) =>
+        this.generate(sequence, history, { ...options, maxTokens }, onText, runSignal).finally(() => {
+          this.idleSequences.push(sequence);
+          release();
+        }),
     };
   }
 
+  /**
+   * The idle sequence with the longest evaluated prefix of `tokens`. When none shares more than the
+   * chat template's first few tokens, a new sequence (while fewer than LLM_PARALLEL exist), else the
+   * idle one holding the least: a different kind of request (chat's follow-up rewrite) must not
+   * evict the answers' shared prefix when another sequence can take it.
+   */
+  private takeSequence(tokens: Token[]): { sequence: LlamaContextSequence; reused: number } {
+    const idle = this.idleSequences.map((sequence, i) => ({ i, overlap: sequence.compareContextTokens(tokens).firstDifferentIndex, held: sequence.contextTokens.length }));
+    const best = idle.reduce<(typeof idle)[number] | undefined>((a, b) => (!a || b.overlap > a.overlap ? b : a), undefined);
+    if (best && best.overlap >= MIN_USEFUL_PREFIX) return { sequence: this.idleSequences.splice(best.i, 1)[0]!, reused: best.overlap };
+    if (this.sequencesCreated < this.info.parallel) {
+      this.sequencesCreated++;
+      return { sequence: this.context.getSequence(), reused: 0 };
+    }
+    const emptiest = idle.reduce<(typeof idle)[number] | undefined>((a, b) => (!a || b.held < a.held ? b : a), undefined);
+    if (!emptiest) throw new Error('no free context sequence although a slot was granted');
+    return { sequence: this.idleSequences.splice(emptiest.i, 1)[0]!, reused: emptiest.overlap };
+  }
+
   private async generate(
+    sequence: LlamaContextSequence,
     history: ChatHistoryItem[],
     options: GenerationOptions & { maxTokens: number },
     onText: (text: string) => void,
@@ -148,7 +187,8 @@ export class LlmEngine {
   ): Promise<GenerationResult> {
     const started = performance.now();
     let firstTokenMs: number | null = null;
-    const sequence = this.context.getSequence();
+    const outputTokensBefore = sequence.tokenMeter.usedOutputTokens;
+    let failed = false;
     const chat = new this.lib.LlamaChat({ contextSequence: sequence, chatWrapper: this.chatWrapper });
     const filter = new StopFilter(options.stop);
     const stopper = new AbortController();
@@ -190,7 +230,10 @@ export class LlmEngine {
         stopReason = result.metadata.stopReason;
       } catch (error) {
         // Aborted before the first token: node-llama-cpp throws the abort reason instead of returning.
-        if (!stopper.signal.aborted) throw error;
+        if (!stopper.signal.aborted) {
+          failed = true;
+          throw error;
+        }
         stopReason = 'abort';
       }
       const aborted = signal.aborted;
@@ -203,7 +246,7 @@ export class LlmEngine {
       return {
         text,
         finishReason,
-        completionTokens: sequence.tokenMeter.usedOutputTokens,
+        completionTokens: sequence.tokenMeter.usedOutputTokens - outputTokensBefore,
         aborted,
         firstTokenMs,
         generationMs: performance.now() - started,
@@ -211,7 +254,8 @@ export class LlmEngine {
     } finally {
       signal.removeEventListener('abort', onClientAbort);
       chat.dispose({ disposeSequence: false });
-      await sequence.dispose();
+      // After a failure the sequence's state is unknown: start it empty next time.
+      if (failed) await sequence.clearHistory();
     }
   }
 

@@ -100,7 +100,12 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
     if (path === '/v1/chat/completions') {
       if (method !== 'POST') throw methodNotAllowed(method, path, 'POST');
       const body = await readJsonBody(req, config.LLM_MAX_BODY_BYTES);
-      const params = parseChatCompletionRequest(body, { temperature: config.LLM_DEFAULT_TEMPERATURE });
+      const params = parseChatCompletionRequest(body, {
+        temperature: config.LLM_DEFAULT_TEMPERATURE,
+        maxTokens: config.LLM_MAX_TOKENS,
+        maxMessages: config.LLM_MAX_MESSAGES,
+        maxPromptChars: config.LLM_MAX_PROMPT_CHARS,
+      });
       if (params.model !== config.LLM_MODEL_NAME) throw modelNotFound(params.model);
       if (!engine) throw notReady();
       return completeChat(engine, params, res);
@@ -159,7 +164,7 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
         } else if (!result.aborted) {
           chunk({}, result.finishReason);
           if (params.includeUsage) {
-            event({ ...base('chat.completion.chunk'), choices: [], usage: usage(admitted.promptTokens, result.completionTokens) });
+            event({ ...base('chat.completion.chunk'), choices: [], usage: usage(admitted.promptTokens, result.completionTokens, admitted.cachedTokens) });
           }
           res.end('data: [DONE]\n\n');
         }
@@ -171,13 +176,14 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
           sendJson(res, 200, {
             ...base('chat.completion'),
             choices: [{ index: 0, message: { role: 'assistant', content: result.text, refusal: null, annotations: [] }, logprobs: null, finish_reason: result.finishReason }],
-            usage: usage(admitted.promptTokens, result.completionTokens),
+            usage: usage(admitted.promptTokens, result.completionTokens, admitted.cachedTokens),
           });
         }
       }
       const stats = {
         stream: params.stream,
         promptTokens: admitted.promptTokens,
+        cachedTokens: admitted.cachedTokens,
         completionTokens: result.completionTokens,
         finishReason: result.aborted ? 'aborted' : result.finishReason,
         queueMs: Math.round(admitted.queueMs),
@@ -214,12 +220,12 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
   };
 }
 
-function usage(promptTokens: number, completionTokens: number) {
+function usage(promptTokens: number, completionTokens: number, cachedTokens: number) {
   return {
     prompt_tokens: promptTokens,
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
-    prompt_tokens_details: { cached_tokens: 0 },
+    prompt_tokens_details: { cached_tokens: cachedTokens },
     completion_tokens_details: { reasoning_tokens: 0 },
   };
 }

@@ -1,14 +1,18 @@
-import { startLlmServer, type ServiceProcess } from '@scs/test-support';
+import { LLM_PROFILES, startLlmServer, type ServiceProcess } from '@scs/test-support';
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The LLM server as the `openai` client sees it: the real server process with the default model
- * (Gemma 3 270M), real generations. Assertions never depend on what the model says, only on the
- * protocol; where a test needs known text it first asks the model, greedily, and builds on that.
+ * The LLM server as the `openai` client sees it: the real server process, real generations.
+ * Assertions never depend on what the model says, only on the protocol; where a test needs known
+ * text it first asks the model, greedily, and builds on that. So these tests run the small
+ * instruct model of the `tiny` profile (SmolLM2-135M-Instruct, ChatML template): the protocol is
+ * the same for every model, and it generates ~10× faster than the default on a CPU, which the
+ * queueing and disconnect tests (long generations on purpose) and CI's time need. The default
+ * model's answers are tested by the quality smoke (gateway/test/answer-quality.e2e.test.ts).
  */
-const MODEL = 'gemma-3-270m';
+const MODEL = LLM_PROFILES.tiny;
 const PROMPT = 'Write the numbers 1, 2, 3, 4, 5, 6';
 
 function client(server: ServiceProcess, apiKey = 'unused', maxRetries = 0): OpenAI {
@@ -46,7 +50,7 @@ describe('llm-server: OpenAI compatibility', () => {
   let reference: OpenAI.ChatCompletion;
 
   beforeAll(async () => {
-    server = await startLlmServer();
+    server = await startLlmServer({ LLM_MODEL_PROFILE: 'tiny', LLM_MAX_TOKENS: '256', LLM_MAX_MESSAGES: '8', LLM_MAX_PROMPT_CHARS: '80000' });
     openai = client(server);
     reference = await openai.chat.completions.create(request());
   });
@@ -225,6 +229,35 @@ describe('llm-server: OpenAI compatibility', () => {
     expect(error).toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'messages' });
   });
 
+  it('enforces its hard limits with a 400 naming the parameter: tokens to generate, messages, prompt length', async () => {
+    const cases: [Partial<ChatCompletionCreateParamsNonStreaming>, string, string][] = [
+      [{ max_tokens: 257 }, 'max_tokens', 'max_tokens_exceeded'],
+      [{ max_completion_tokens: 10_000 }, 'max_completion_tokens', 'max_tokens_exceeded'],
+      [{ messages: Array.from({ length: 9 }, () => ({ role: 'user' as const, content: 'hi' })) }, 'messages', 'too_many_messages'],
+      [{ messages: [{ role: 'system', content: 'x'.repeat(40_000) }, { role: 'user', content: 'y'.repeat(40_001) }] }, 'messages', 'prompt_too_long'],
+    ];
+    for (const [overrides, param, code] of cases) {
+      const error = await openai.chat.completions.create(request(overrides)).catch((e: unknown) => e);
+      expect(error, param).toBeInstanceOf(OpenAI.BadRequestError);
+      expect(error).toMatchObject({ status: 400, type: 'invalid_request_error', param, code });
+      expect((error as Error).message).toMatch(/256|8|80000/);
+    }
+    // At the limits it generates.
+    await expect(openai.chat.completions.create(request({ max_tokens: 256, messages: Array.from({ length: 8 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: 'hi' })) as never }))).resolves.toMatchObject({ object: 'chat.completion' });
+  });
+
+  it('keeps the evaluated prefix of a sequence: a second request with the same system prompt reuses it', async () => {
+    const system = `You are a helpful assistant for the Acme help centre. ${'Answer briefly and cite documents like [1]. '.repeat(8)}`;
+    const ask = (question: string) => openai.chat.completions.create(request({ max_tokens: 4, messages: [{ role: 'system', content: system }, { role: 'user', content: question }] }));
+    const first = await ask('How do I reset my password?');
+    const second = await ask('What does the Pro plan cost?');
+    const cached = second.usage!.prompt_tokens_details!.cached_tokens!;
+    expect(cached).toBeGreaterThan(first.usage!.prompt_tokens / 2);
+    expect(cached).toBeLessThan(second.usage!.prompt_tokens);
+    // The log line is written once the response has ended.
+    await until(() => server.logLines().some((l) => l.msg === 'chat completion' && l.cachedTokens === cached && l.promptTokens === second.usage!.prompt_tokens), 'the log line with cachedTokens');
+  });
+
   it('answers an unknown model with 404 model_not_found', async () => {
     const error = await openai.chat.completions.create(request({ model: 'gpt-4o' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
@@ -238,7 +271,7 @@ describe('llm-server: API key, bounded queue and client disconnects', () => {
 
   beforeAll(async () => {
     // One sequence and room for one waiting request, so the slot and the queue can be seen filling up.
-    server = await startLlmServer({ LLM_SERVER_API_KEY: KEY, LLM_PARALLEL: '1', LLM_QUEUE_SIZE: '1', LLM_QUEUE_TIMEOUT_MS: '1500' });
+    server = await startLlmServer({ LLM_MODEL_PROFILE: 'tiny', LLM_MAX_TOKENS: '8192', LLM_SERVER_API_KEY: KEY, LLM_PARALLEL: '1', LLM_QUEUE_SIZE: '1', LLM_QUEUE_TIMEOUT_MS: '1500' });
   });
   afterAll(async () => {
     await server?.stop();
@@ -262,7 +295,8 @@ describe('llm-server: API key, bounded queue and client disconnects', () => {
     // A long generation that holds the only sequence.
     const long = await openai.chat.completions.create({
       model: MODEL,
-      messages: [{ role: 'user', content: 'What is the capital of France?' }],
+      // An instruct model stops when it has answered: ask for something long.
+      messages: [{ role: 'user', content: 'Write every number from 1 to 3000 in words, separated by commas.' }],
       temperature: 0,
       max_tokens: 4000,
       stream: true,

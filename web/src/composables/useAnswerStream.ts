@@ -84,6 +84,7 @@ export class ConversationStreamState {
             status: event.status ?? message.status,
             confidence: event.confidence ?? message.confidence,
             handoffSuggested: event.handoffSuggested ?? message.handoffSuggested,
+            fallback: event.fallback ?? message.fallback,
           });
         }
         break;
@@ -119,6 +120,7 @@ export class ConversationStreamState {
       images: [],
       confidence: null,
       handoffSuggested: false,
+      fallback: null,
       feedback: null,
       lastSeq: null,
     };

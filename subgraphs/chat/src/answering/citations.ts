@@ -70,3 +70,64 @@ export function confidenceOf(citations: readonly StoredCitation[], topRelevance:
   const value = referenced.length > 0 ? Math.max(...referenced.map((c) => c.relevance)) : topRelevance * 0.8;
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 }
+
+/**
+ * Checks the model's citation markers against the documents it was given, as the text streams:
+ * `[n]` markers naming a document that was not in the prompt are dropped (a marker naming several
+ * keeps the valid ones), so an answer never cites a source that does not exist. Text that might
+ * still become a marker (`[`, `[1`, `[1,`) is held back until the next piece decides.
+ */
+export class CitationFilter {
+  private pending = '';
+  /** Markers dropped because they named no document given. */
+  dropped = 0;
+
+  constructor(private readonly documentCount: number) {}
+
+  push(chunk: string): string {
+    this.pending += chunk;
+    return this.drain(false);
+  }
+
+  flush(): string {
+    return this.drain(true);
+  }
+
+  private drain(final: boolean): string {
+    let out = '';
+    for (;;) {
+      const open = this.pending.indexOf('[');
+      if (open < 0) {
+        out += this.pending;
+        this.pending = '';
+        return out;
+      }
+      out += this.pending.slice(0, open);
+      this.pending = this.pending.slice(open);
+      const close = this.pending.indexOf(']');
+      if (close < 0) {
+        if (!final && this.pending.length < 16 && /^\[[\d\s,;]*$/.test(this.pending)) {
+          // Hold the spaces before it too: a dropped marker takes them along.
+          const spaces = /( +)$/.exec(out)?.[1] ?? '';
+          this.pending = spaces + this.pending;
+          return out.slice(0, out.length - spaces.length);
+        }
+        out += this.pending[0];
+        this.pending = this.pending.slice(1);
+        continue;
+      }
+      const inner = this.pending.slice(1, close);
+      if (/^\s*\d{1,3}\s*(?:[,;]\s*\d{1,3}\s*)*$/.test(inner)) {
+        const valid = [...new Set(inner.split(/[,;]/).map((x) => Number(x.trim())))].filter((n) => n >= 1 && n <= this.documentCount);
+        if (valid.length > 0) out += `[${valid.join(', ')}]`;
+        else {
+          this.dropped++;
+          out = out.replace(/ +$/, '');
+        }
+      } else {
+        out += this.pending.slice(0, close + 1);
+      }
+      this.pending = this.pending.slice(close + 1);
+    }
+  }
+}

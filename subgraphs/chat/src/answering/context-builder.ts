@@ -1,3 +1,5 @@
+import { looksLikeInjection } from './injection.js';
+import { splitSentences } from './sentences.js';
 import type { RetrievedHit } from './types.js';
 
 /** A rough token count (about four characters per token for English text); errs on the safe side. */
@@ -63,4 +65,130 @@ function shorten(text: string, maxChars: number): string {
   if (sentence > maxChars * 0.5) return cut.slice(0, sentence + 1);
   const space = cut.lastIndexOf(' ');
   return `${space > maxChars * 0.5 ? cut.slice(0, space) : cut} …`;
+}
+
+/** Scores sentences against the question (the knowledge subgraph's sentence model, see RetrievalClient.rankSentences). */
+export type SentenceRanker = (query: string, sentences: string[]) => Promise<number[]>;
+
+export interface SelectionOptions {
+  /** Passages less relevant than this are left out. */
+  minRelevance: number;
+  /** At most this many documents. */
+  maxDocuments: number;
+  /** Characters of document text in all (about four per token): the prompt's length is the time to the first word on a CPU. */
+  charBudget: number;
+  /** A sentence scoring this much below the best one is left out. */
+  sentenceMargin: number;
+}
+
+export interface SelectedContext {
+  documents: ContextDocument[];
+  /** Passages left out because they hold instructions to the assistant (see looksLikeInjection). */
+  withheld: RetrievedHit[];
+  /** Their text, which the answer must never repeat. */
+  withheldTexts: string[];
+  /** How the sentences were scored: by the sentence model, or by retrieval order when it failed. */
+  ranking: 'sentences' | 'order';
+}
+
+/**
+ * The context of an answer, small enough for a small model on a CPU: the best passages (by
+ * retrieval), and inside them only the sentences that matter to the question (by the sentence
+ * model, each scored with its page title and heading for context), in page order, numbered as the
+ * answer cites them. A passage that holds instructions to the assistant is left out whole, with
+ * any "facts" it plants. The best sentence is always kept; others while they score within
+ * `sentenceMargin` of it and fit the budget.
+ */
+export async function selectContext(hits: readonly RetrievedHit[], question: string, rank: SentenceRanker, options: SelectionOptions): Promise<SelectedContext> {
+  const withheld: RetrievedHit[] = [];
+  const withheldTexts: string[] = [];
+  const candidates: { hit: RetrievedHit; sentences: string[] }[] = [];
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    if (candidates.length >= options.maxDocuments + 4) break;
+    if (hit.relevance < options.minRelevance) continue;
+    const key = hit.text.trim().replace(/\s+/g, ' ');
+    if (key.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const sentences = splitSentences(withoutHeadingPrefix(hit));
+    if (sentences.some(looksLikeInjection) || looksLikeInjection(hit.text)) {
+      withheld.push(hit);
+      withheldTexts.push(...sentences);
+      continue;
+    }
+    // A lone heading or table label ("Settings") says nothing on its own.
+    const useful = sentences.filter((s) => s.split(' ').length >= 3 || /\d/.test(s));
+    if (useful.length > 0) candidates.push({ hit, sentences: useful });
+  }
+  const flat = candidates.flatMap((c, doc) => c.sentences.map((text, position) => ({ doc, position, text })));
+  let ranking: SelectedContext['ranking'] = 'sentences';
+  let scores: number[];
+  try {
+    scores = await rank(
+      question,
+      flat.map((s) => `${contextLabel(candidates[s.doc]!.hit)}: ${s.text}`.slice(0, 1000)),
+    );
+  } catch {
+    ranking = 'order';
+    scores = flat.map((s) => candidates[s.doc]!.hit.relevance - s.doc * 0.05 - s.position * 0.01);
+  }
+  // A sentence's score blends its own similarity with its passage's (retrieval saw the whole passage in context) and
+  // the question's words it contains (names, numbers, "Fedora"); the best sentence of retrieval's best passage always
+  // comes first, so the model never loses what retrieval ranked highest.
+  const words = contentWords(question);
+  const blended = flat.map((s, i) => {
+    const hit = candidates[s.doc]!.hit;
+    const lower = s.text.toLowerCase();
+    const matches = words.filter((w) => lower.includes(w)).length;
+    return { ...s, score: 0.6 * (scores[i] ?? 0) + 0.4 * hit.relevance + 0.04 * Math.min(matches, 3) };
+  });
+  const topOfBest = blended.filter((s) => s.doc === 0).sort((a, b) => b.score - a.score)[0];
+  const order = [...(topOfBest ? [topOfBest] : []), ...blended.filter((s) => s !== topOfBest).sort((a, b) => b.score - a.score)];
+  const best = Math.max(...blended.map((s) => s.score), 0);
+  const chosen = new Map<number, Set<number>>();
+  let used = 0;
+  for (const s of order) {
+    const isBest = used === 0;
+    if (!isBest && s.score < best - options.sentenceMargin) break;
+    if (!isBest && used + s.text.length > options.charBudget) continue;
+    if (!chosen.has(s.doc) && chosen.size >= options.maxDocuments) continue;
+    const text = isBest && s.text.length > options.charBudget ? shorten(s.text, options.charBudget) : s.text;
+    const set = chosen.get(s.doc) ?? new Set<number>();
+    set.add(s.position);
+    chosen.set(s.doc, set);
+    used += text.length + 1;
+  }
+  const documents: ContextDocument[] = [];
+  candidates.forEach((c, doc) => {
+    const positions = chosen.get(doc);
+    if (!positions) return;
+    const text = [...positions].sort((a, b) => a - b).map((p) => c.sentences[p]!).join(' ');
+    documents.push({ index: documents.length + 1, hit: c.hit, text: shorten(text, Math.max(options.charBudget, 200)) });
+  });
+  return { documents, withheld, withheldTexts, ranking };
+}
+
+const STOPWORDS = new Set(
+  'the and for are but not you your with can how what when where which who why does did have has had this that from into out our about any all get got use using there their them they its was were will would should could may might much many more most some such than then too very just also only own same each other like want need make does doing done able of to in on at by an or is it be as if so do we my me i a'.split(' '),
+);
+
+/** The words of a question worth finding in a sentence: no stop words, at least three letters (or a number). */
+function contentWords(question: string): string[] {
+  return [...new Set(question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}._-]*/gu) ?? [])].filter((w) => (w.length >= 3 || /\d/.test(w)) && !STOPWORDS.has(w));
+}
+
+/** The passage text without the heading path the chunker puts in front of it ("Page › Section: …"): the label says it once. */
+function withoutHeadingPrefix(hit: RetrievedHit): string {
+  const text = hit.text.trim();
+  const prefix = hit.headingPath?.trim();
+  if (prefix && text.startsWith(prefix)) return text.slice(prefix.length).replace(/^\s*[:\-–—]\s*/, '');
+  return text;
+}
+
+/** A passage's page title and heading, for scoring and showing its sentences in context. */
+export function contextLabel(hit: RetrievedHit): string {
+  const heading = hit.headingPath?.split(/[›>]/).pop()?.trim();
+  const title = hit.title?.trim();
+  if (title && heading && !title.toLowerCase().includes(heading.toLowerCase())) return `${title} – ${heading}`;
+  return title ?? heading ?? '';
 }

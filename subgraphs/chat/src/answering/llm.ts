@@ -21,17 +21,35 @@ export interface LanguageModel {
 export class OpenAiCompatibleModel implements LanguageModel {
   private readonly client: OpenAI;
 
-  constructor(options: { baseURL: string; apiKey: string | undefined; model: string; timeoutMs: number }) {
+  constructor(options: { baseURL: string; apiKey: string | undefined; model: string | undefined; timeoutMs: number }) {
     // The SDK insists on a key; servers that want none ignore the header.
     this.client = new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey ?? 'not-needed', timeout: options.timeoutMs, maxRetries: 1 });
-    this.model = options.model;
+    this.configuredModel = options.model;
   }
 
-  private readonly model: string;
+  private readonly configuredModel: string | undefined;
+  private discovered: Promise<string> | undefined;
+
+  /** OPENAI_MODEL, or else the first model the server lists (the bundled server serves exactly one), asked once. */
+  private modelName(): Promise<string> {
+    if (this.configuredModel) return Promise.resolve(this.configuredModel);
+    this.discovered ??= this.client.models.list().then(
+      (page) => {
+        const id = page.data[0]?.id;
+        if (!id) throw new Error('the LLM server lists no model; set OPENAI_MODEL');
+        return id;
+      },
+      (error: unknown) => {
+        this.discovered = undefined;
+        throw error;
+      },
+    );
+    return this.discovered;
+  }
 
   async *stream(messages: PromptMessage[], options: GenerationOptions): AsyncIterable<string> {
     const stream = await this.client.chat.completions.create(
-      { model: this.model, messages, stream: true, max_tokens: options.maxTokens, temperature: options.temperature },
+      { model: await this.modelName(), messages, stream: true, max_tokens: options.maxTokens, temperature: options.temperature },
       { signal: options.signal },
     );
     for await (const chunk of stream) {
@@ -42,7 +60,7 @@ export class OpenAiCompatibleModel implements LanguageModel {
 
   async complete(messages: PromptMessage[], options: GenerationOptions): Promise<string> {
     const completion = await this.client.chat.completions.create(
-      { model: this.model, messages, stream: false, max_tokens: options.maxTokens, temperature: options.temperature },
+      { model: await this.modelName(), messages, stream: false, max_tokens: options.maxTokens, temperature: options.temperature },
       { signal: options.signal },
     );
     return completion.choices[0]?.message?.content ?? '';

@@ -8,8 +8,15 @@ const RETRIEVE = `query ChatRetrieve($input: SearchInput!) {
   }
 }`;
 
+const RANK_SENTENCES = `query ChatRankSentences($query: String!, $sentences: [String!]!) { _rankSentences(query: $query, sentences: $sentences) }`;
+
 export class RetrievalError extends Error {
   override name = 'RetrievalError';
+}
+
+interface RequestOptions {
+  correlationId?: string;
+  signal?: AbortSignal;
 }
 
 /**
@@ -24,7 +31,21 @@ export class RetrievalClient {
     private readonly timeoutMs = 20_000,
   ) {}
 
-  async retrieve(identity: Identity, query: string, limit: number, options: { correlationId?: string; signal?: AbortSignal } = {}): Promise<Retrieval> {
+  async retrieve(identity: Identity, query: string, limit: number, options: RequestOptions = {}): Promise<Retrieval> {
+    const data = await this.request<{ _retrieve?: Retrieval }>(identity, RETRIEVE, { input: { query, limit, includeImages: true } }, options);
+    if (!data._retrieve) throw new RetrievalError('retrieval failed: no data');
+    return data._retrieve;
+  }
+
+  /** The cosine similarity of each sentence to the query, from the knowledge subgraph's sentence model. */
+  async rankSentences(identity: Identity, query: string, sentences: string[], options: RequestOptions = {}): Promise<number[]> {
+    if (sentences.length === 0) return [];
+    const data = await this.request<{ _rankSentences?: number[] }>(identity, RANK_SENTENCES, { query, sentences }, options);
+    if (data._rankSentences?.length !== sentences.length) throw new RetrievalError('sentence ranking failed: wrong number of scores');
+    return data._rankSentences;
+  }
+
+  private async request<T>(identity: Identity, query: string, variables: Record<string, unknown>, options: RequestOptions): Promise<T> {
     const signals = [AbortSignal.timeout(this.timeoutMs), ...(options.signal ? [options.signal] : [])];
     const response = await fetch(this.url, {
       method: 'POST',
@@ -33,13 +54,13 @@ export class RetrievalClient {
         [IDENTITY_HEADER]: await signIdentity(identity, this.signingSecret),
         ...(options.correlationId ? { [CORRELATION_HEADER]: options.correlationId } : {}),
       },
-      body: JSON.stringify({ query: RETRIEVE, variables: { input: { query, limit, includeImages: true } } }),
+      body: JSON.stringify({ query, variables }),
       signal: AbortSignal.any(signals),
     });
-    const body = (await response.json().catch(() => null)) as { data?: { _retrieve?: Retrieval }; errors?: { message: string }[] } | null;
-    if (!response.ok || !body?.data?._retrieve) {
-      throw new RetrievalError(`retrieval failed (HTTP ${response.status}): ${body?.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+    const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string }[] } | null;
+    if (!response.ok || !body?.data || body.errors?.length) {
+      throw new RetrievalError(`knowledge request failed (HTTP ${response.status}): ${body?.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
     }
-    return body.data._retrieve;
+    return body.data;
   }
 }

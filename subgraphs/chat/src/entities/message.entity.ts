@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 
 export type MessageRoleValue = 'user' | 'assistant' | 'agent' | 'system';
 export type MessageStatusValue = 'generating' | 'complete' | 'stopped' | 'failed';
+/** Why an answer quotes a passage instead of the model's words: the LLM server failed, or was too slow. */
+export type AnswerFallbackValue = 'llm_unavailable' | 'llm_timeout';
 
 /** A numbered source of an answer, as stored (JSONB) and shown. */
 export interface StoredCitation {
@@ -43,6 +45,7 @@ export class MessageRecord {
     | 'standaloneQuestion'
     | 'handoffSuggested'
     | 'fromCache'
+    | 'fallback'
     | 'lastSeq'
     | 'feedbackRating'
     | 'feedbackComment'
@@ -88,6 +91,10 @@ export class MessageRecord {
 
   @Property({ type: 'boolean' })
   fromCache: boolean = false;
+
+  /** Set when the answer is the extractive fallback (a quoted passage), not the model's. */
+  @Property({ type: 'text', nullable: true })
+  fallback: AnswerFallbackValue | null = null;
 
   /** The conversation stream's seq of the last text delta included in `text` (assistant messages). */
   @Property({ type: 'integer', nullable: true })

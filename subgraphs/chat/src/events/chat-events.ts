@@ -15,6 +15,8 @@ export interface StreamEventInput {
   status?: string | null;
   confidence?: number | null;
   handoffSuggested?: boolean | null;
+  /** Lower case as stored. */
+  fallback?: string | null;
   conversationStatus?: string | null;
   message?: MessageRecord | null;
 }
@@ -38,6 +40,7 @@ export function messageEvent(record: MessageRecord): SubscriptionEvent {
     confidence: record.confidence,
     handoffSuggested: record.handoffSuggested,
     fromCache: record.fromCache,
+    fallback: record.fallback ? record.fallback.toUpperCase() : null,
     standaloneQuestion: record.standaloneQuestion,
     feedback:
       record.feedbackRating && record.feedbackAt
@@ -92,6 +95,7 @@ export class ChatEvents {
       status: input.status ? input.status.toUpperCase() : null,
       confidence: input.confidence ?? null,
       handoffSuggested: input.handoffSuggested ?? null,
+      fallback: input.fallback ? input.fallback.toUpperCase() : null,
       conversationStatus: input.conversationStatus ? input.conversationStatus.toUpperCase() : null,
       message: input.message ? messageEvent(input.message) : null,
       at: new Date().toISOString(),

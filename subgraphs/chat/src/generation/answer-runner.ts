@@ -1,18 +1,18 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AnalyticsHit, AnalyticsProducer, Logger, Principal } from '@scs/shared';
 import { AnswerCache, type CachedAnswer } from '../answering/answer-cache.js';
-import { confidenceOf, resolveCitations } from '../answering/citations.js';
-import { buildContext } from '../answering/context-builder.js';
+import { CitationFilter, confidenceOf, resolveCitations } from '../answering/citations.js';
+import { selectContext, type SentenceRanker } from '../answering/context-builder.js';
 import type { LanguageModel } from '../answering/llm.js';
 import { extractiveAnswer } from '../answering/extractive-answer.js';
 import { OutputGuard } from '../answering/output-guard.js';
-import { buildAnswerPrompt, PROMPT_MARKERS, PROTECTED_PROMPT_TEXTS } from '../answering/prompt.js';
+import { buildAnswerPrompt, DECLINE_PHRASE, isDecline, PROMPT_MARKERS, PROTECTED_PROMPT_TEXTS } from '../answering/prompt.js';
 import type { RetrievalClient } from '../answering/retrieval-client.js';
 import { standaloneQuestion } from '../answering/standalone-question.js';
 import type { HistoryTurn, RetrievedImage } from '../answering/types.js';
 import type { ChatConfig } from '../config.js';
 import { ConversationRecord } from '../entities/conversation.entity.js';
-import { MessageRecord, type MessageStatusValue, type StoredCitation, type StoredImage } from '../entities/message.entity.js';
+import { MessageRecord, type AnswerFallbackValue, type MessageStatusValue, type StoredCitation, type StoredImage } from '../entities/message.entity.js';
 import type { ChatEvents } from '../events/chat-events.js';
 import { AnswerWriter } from './answer-writer.js';
 
@@ -31,6 +31,9 @@ export interface GenerationJob {
 /** What the bot says when the knowledge does not answer the question (no model call). */
 export const DONT_KNOW_ANSWER =
   "I'm sorry, I don't know the answer to that from our help pages. Would you like me to connect you with a person from our support team?";
+
+/** What follows the model's own decline: the same offer of a person. */
+export const HANDOFF_OFFER = ' Would you like me to connect you with a person from our support team?';
 
 /** Why a generation was aborted: the asker (or an agent) stopped it, or this instance is shutting down. */
 export type AbortReason = 'stopped' | 'shutdown';
@@ -53,6 +56,10 @@ interface Outcome {
   confidence: number | null;
   handoffSuggested: boolean;
   fromCache: boolean;
+  /** Set when the text is the extractive fallback (the LLM server down or too slow). */
+  fallback: AnswerFallbackValue | null;
+  /** Who decided the question cannot be answered: retrieval (weak passages), the model (its decline phrase) or the output guard. */
+  declinedBy?: 'retrieval' | 'model' | 'guard';
   /** What retrieval returned (for analytics). */
   hits: AnalyticsHit[];
 }
@@ -70,7 +77,7 @@ export class AnswerRunner {
     const em = this.deps.orm.em.fork();
     const log = logger.child({ correlationId: job.correlationId, messageId: job.assistantMessageId, conversationId: job.conversationId });
     const writer = new AnswerWriter(em, events, job.orgId, job.conversationId, job.assistantMessageId, config.CHAT_PERSIST_INTERVAL_MS);
-    const outcome: Outcome = { status: 'complete', citations: [], images: [], confidence: null, handoffSuggested: false, fromCache: false, hits: [] };
+    const outcome: Outcome = { status: 'complete', citations: [], images: [], confidence: null, handoffSuggested: false, fromCache: false, fallback: null, hits: [] };
     let standalone: string | null = null;
     try {
       const history = await this.history(em, job);
@@ -88,7 +95,8 @@ export class AnswerRunner {
         signal.throwIfAborted();
       } else {
         await this.generate(job, standalone, writer, outcome, signal, log);
-        await this.deps.cache.set(cacheKey, cacheable(writer.text, outcome));
+        // A fallback is not what the model would say: the next asker gets the model again.
+        if (outcome.fallback === null) await this.deps.cache.set(cacheKey, cacheable(writer.text, outcome));
       }
     } catch (error) {
       if (signal.aborted) {
@@ -110,38 +118,91 @@ export class AnswerRunner {
     outcome.hits = retrieval.hits.map(({ url, pageUrl, sourceId, title, relevance }) => ({ url, pageUrl, sourceId, title, relevance }));
     log.debug({ hits: retrieval.hits.map((h) => ({ url: h.url, relevance: h.relevance })), top }, 'retrieved');
     if (top < config.CHAT_RELEVANCE_FLOOR) {
-      Object.assign(outcome, { confidence: round(top), handoffSuggested: true });
+      Object.assign(outcome, { confidence: round(top), handoffSuggested: true, declinedBy: 'retrieval' });
       await writer.write(DONT_KNOW_ANSWER);
       return;
     }
-    const documents = buildContext(retrieval.hits, { tokenBudget: config.CHAT_CONTEXT_TOKEN_BUDGET, minRelevance: config.CHAT_RELEVANCE_FLOOR * 0.8 });
+    const rank: SentenceRanker = (query, sentences) => this.deps.retrieval.rankSentences(job.identity, query, sentences, { correlationId: job.correlationId, signal });
+    const context = await selectContext(retrieval.hits, question, rank, {
+      minRelevance: config.CHAT_CONTEXT_MIN_RELEVANCE,
+      maxDocuments: config.CHAT_CONTEXT_MAX_DOCUMENTS,
+      charBudget: config.CHAT_CONTEXT_TOKEN_BUDGET * 4,
+      sentenceMargin: config.CHAT_SENTENCE_MARGIN,
+    });
+    signal.throwIfAborted();
+    const { documents } = context;
+    if (context.withheld.length > 0) log.warn({ pages: context.withheld.map((h) => h.url) }, 'passages with instructions to the assistant were left out of the prompt');
+    if (documents.length === 0) {
+      Object.assign(outcome, { confidence: round(top), handoffSuggested: true, declinedBy: 'retrieval' });
+      await writer.write(DONT_KNOW_ANSWER);
+      return;
+    }
     outcome.images = imagesFor(retrieval.images, new Set(documents.map((d) => d.hit.pageUrl)));
     if (outcome.images.length > 0) await events.publish(job.orgId, job.conversationId, { kind: 'IMAGES', messageId: job.assistantMessageId, images: outcome.images });
 
     const prompt = buildAnswerPrompt(question, documents);
-    log.debug({ prompt }, 'answer prompt built');
-    // Nothing reaches the customer before the guard has seen it (no instructions, no prompt markup).
-    const guard = new OutputGuard(PROTECTED_PROMPT_TEXTS, PROMPT_MARKERS);
+    log.debug({ prompt, ranking: context.ranking }, 'answer prompt built');
+    // Nothing reaches the customer before the guards have seen it: citations of documents that were
+    // not given are dropped; no instructions, no prompt markup and nothing of a withheld passage.
+    const citationFilter = new CitationFilter(documents.length);
+    const guard = new OutputGuard([...PROTECTED_PROMPT_TEXTS, ...context.withheldTexts], PROMPT_MARKERS);
     const generation = new AbortController();
     const stopModel = AbortSignal.any([signal, generation.signal]);
+    let produced = false;
+    const firstTokenTimer = setTimeout(() => generation.abort('timeout'), config.CHAT_LLM_FIRST_TOKEN_TIMEOUT_MS);
+    let failure: unknown = null;
+    const startedAt = performance.now();
+    let firstTokenMs: number | null = null;
     try {
       for await (const piece of this.deps.model.stream(prompt, { maxTokens: config.CHAT_MAX_ANSWER_TOKENS, temperature: config.CHAT_TEMPERATURE, signal: stopModel })) {
-        await writer.delta(guard.push(piece));
+        if (!produced) {
+          produced = true;
+          firstTokenMs = performance.now() - startedAt;
+          clearTimeout(firstTokenTimer);
+        }
+        await writer.delta(guard.push(citationFilter.push(piece)));
         if (guard.stopped) {
           generation.abort('guard');
           break;
         }
+        // A decline is complete once its phrase is: the rest would only be the model talking on.
+        if (writer.text.length >= DECLINE_PHRASE.length && isDecline(writer.text)) {
+          generation.abort('declined');
+          break;
+        }
       }
     } catch (error) {
-      if (!generation.signal.aborted || signal.aborted) throw error;
+      if (signal.aborted) throw error;
+      if (!generation.signal.aborted) failure = error;
+    } finally {
+      clearTimeout(firstTokenTimer);
     }
     signal.throwIfAborted();
+    if (!guard.stopped) await writer.delta(guard.push(citationFilter.flush()));
     await writer.delta(guard.flush());
-    if (guard.stopped === 'leak') log.warn('the model reproduced its instructions; that part of its output was withheld');
+    if (guard.stopped === 'leak') log.warn('the model reproduced its instructions or a withheld passage; that part of its output was withheld');
+    log.debug({ firstTokenMs, ranking: context.ranking, documents: documents.length, droppedCitations: citationFilter.dropped }, 'model answered');
+
     if (writer.text.trim().length === 0) {
-      // The model gave nothing usable: quote the best passage instead.
-      log.info({ guard: guard.stopped }, 'model output unusable; answering with an extract');
-      await writer.write(extractiveAnswer(documents));
+      if (!produced && (failure !== null || generation.signal.reason === 'timeout')) {
+        // The LLM server is down, failing or too slow: quote the best passage, and say so.
+        outcome.fallback = failure !== null ? 'llm_unavailable' : 'llm_timeout';
+        log.warn({ err: failure, fallback: outcome.fallback }, 'no answer from the language model; answering with a quoted passage');
+        await writer.write(extractiveAnswer(documents));
+        outcome.citations = resolveCitations(writer.text, documents);
+        outcome.confidence = confidenceOf(outcome.citations, top);
+        return;
+      }
+      // The model wrote nothing usable (or only what the guard withheld): no answer is better than a wrong one.
+      Object.assign(outcome, { confidence: round(top), handoffSuggested: true, declinedBy: 'guard' });
+      await writer.write(DONT_KNOW_ANSWER);
+      return;
+    }
+    if (failure !== null) log.warn({ err: failure }, 'the language model failed mid-answer; keeping what it wrote');
+    if (isDecline(writer.text)) {
+      Object.assign(outcome, { confidence: round(Math.min(top, 0.3)), handoffSuggested: true, declinedBy: 'model' });
+      await writer.write(HANDOFF_OFFER);
+      return;
     }
     outcome.citations = resolveCitations(writer.text, documents);
     outcome.confidence = confidenceOf(outcome.citations, top);
@@ -174,6 +235,7 @@ export class AnswerRunner {
           confidence: outcome.status === 'complete' ? outcome.confidence : null,
           handoffSuggested: outcome.status === 'complete' && outcome.handoffSuggested,
           fromCache: outcome.fromCache,
+          fallback: outcome.status === 'complete' ? outcome.fallback : null,
           updatedAt: now,
         },
       );
@@ -191,8 +253,12 @@ export class AnswerRunner {
         status: outcome.status,
         confidence: outcome.status === 'complete' ? outcome.confidence : null,
         handoffSuggested: outcome.status === 'complete' && outcome.handoffSuggested,
+        fallback: outcome.status === 'complete' ? outcome.fallback : null,
       });
-      log.info({ status: outcome.status, fromCache: outcome.fromCache, citations: outcome.citations.length, confidence: outcome.confidence }, 'answer finished');
+      log.info(
+        { status: outcome.status, fromCache: outcome.fromCache, citations: outcome.citations.length, confidence: outcome.confidence, declinedBy: outcome.declinedBy ?? null, fallback: outcome.fallback },
+        'answer finished',
+      );
       this.recordQuestion(job, writer, outcome, standalone, now);
     } catch (error) {
       // Left `generating`: the sweep marks it failed once this instance's lease has expired.

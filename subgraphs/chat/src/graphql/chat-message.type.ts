@@ -1,7 +1,7 @@
 import { Length } from 'class-validator';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { MessageRecord, StoredCitation, StoredImage } from '../entities/message.entity.js';
-import { AnswerRating, MessageRole, MessageStatus, toMessageRole, toMessageStatus } from './enums.js';
+import { AnswerFallback, AnswerRating, MessageRole, MessageStatus, toAnswerFallback, toMessageRole, toMessageStatus } from './enums.js';
 import { UserReference } from './user.reference.js';
 
 @ObjectType({ description: 'A numbered source of an answer: the `[index]` markers in its text refer to it.' })
@@ -112,6 +112,9 @@ export class ChatMessage {
   @Field(() => Boolean, { description: 'Answered from the cache of identical questions.' })
   fromCache!: boolean;
 
+  @Field(() => AnswerFallback, { nullable: true, description: 'Answers: set when the text is a quoted passage because the language model was unavailable or too slow; null for the model’s own answers.' })
+  fallback!: AnswerFallback | null;
+
   @Field(() => String, { nullable: true, description: 'Answers: the question as retrieval saw it, rewritten to stand without the conversation.' })
   standaloneQuestion!: string | null;
 
@@ -139,6 +142,7 @@ export class ChatMessage {
       confidence: record.confidence,
       handoffSuggested: record.handoffSuggested,
       fromCache: record.fromCache,
+      fallback: toAnswerFallback(record.fallback),
       standaloneQuestion: record.standaloneQuestion,
       feedback:
         record.feedbackRating && record.feedbackAt

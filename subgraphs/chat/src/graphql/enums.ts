@@ -29,6 +29,17 @@ export enum MessageStatus {
 }
 registerEnumType(MessageStatus, { name: 'MessageStatus', description: 'Where an answer stands; messages written by people are COMPLETE.' });
 
+export enum AnswerFallback {
+  LLM_UNAVAILABLE = 'LLM_UNAVAILABLE',
+  LLM_TIMEOUT = 'LLM_TIMEOUT',
+}
+registerEnumType(AnswerFallback, {
+  name: 'AnswerFallback',
+  description:
+    'Why an answer quotes the best passage instead of the language model’s own words: the model server could not be reached or failed (LLM_UNAVAILABLE), or wrote nothing within the time limit (LLM_TIMEOUT). Show it, so the customer knows it is a quote.',
+});
+export const toAnswerFallback = (value: string | null): AnswerFallback | null => (value ? (value.toUpperCase() as AnswerFallback) : null);
+
 export enum AnswerRating {
   UP = 'UP',
   DOWN = 'DOWN',
@@ -50,7 +61,7 @@ registerEnumType(MessageStreamEventKind, {
     'USER_MESSAGE / AGENT_MESSAGE: a whole message by the customer or an agent (`message`).',
     'DELTA: the next piece of an answer’s text (`text`), in `seq` order.',
     'CITATIONS / IMAGES: an answer’s sources (`citations`) or pictures (`images`).',
-    'STATUS: an answer started (GENERATING) or ended (COMPLETE, STOPPED, FAILED; with `confidence`, `handoffSuggested`).',
+    'STATUS: an answer started (GENERATING) or ended (COMPLETE, STOPPED, FAILED; with `confidence`, `handoffSuggested`, `fallback`).',
     'CONVERSATION_STATUS: the conversation was handed to an agent, taken, or closed (`conversationStatus`).',
   ].join('\n'),
 });

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { AnswerImage, ChatMessage, Citation } from './chat-message.type.js';
-import { ConversationStatus, MessageStatus, MessageStreamEventKind } from './enums.js';
+import { AnswerFallback, ConversationStatus, MessageStatus, MessageStreamEventKind } from './enums.js';
 
 @ObjectType({
   description:
@@ -36,6 +36,9 @@ export class MessageStreamEvent {
 
   @Field(() => Boolean, { nullable: true })
   handoffSuggested!: boolean | null;
+
+  @Field(() => AnswerFallback, { nullable: true, description: 'STATUS of a finished answer: why it is a quoted passage instead of the model’s words (null when it is not).' })
+  fallback!: AnswerFallback | null;
 
   @Field(() => ConversationStatus, { nullable: true })
   conversationStatus!: ConversationStatus | null;

@@ -1,5 +1,5 @@
 import { badUserInput, isUuid, principalOf } from '@scs/shared';
-import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Float, Query, Resolver } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';
 import { ImageHit, SearchHit, SearchInput, SearchResult } from './search.types.js';
 
@@ -33,5 +33,23 @@ export class SearchResolver {
   @Query(() => SearchResult)
   _retrieve(@Arg('input', () => SearchInput) input: SearchInput, @Ctx() ctx: KnowledgeContext): Promise<SearchResult> {
     return run(input, ctx);
+  }
+
+  /**
+   * The chat subgraph's sentence selection: the cosine similarity of each sentence to the query, with
+   * the same sentence model as the index (so the prompt keeps only the sentences that matter).
+   */
+  @Directive('@inaccessible')
+  @Query(() => [Float])
+  async _rankSentences(
+    @Arg('query', () => String) query: string,
+    @Arg('sentences', () => [String]) sentences: string[],
+    @Ctx() ctx: KnowledgeContext,
+  ): Promise<number[]> {
+    principalOf(ctx.identity);
+    if (!query.trim()) throw badUserInput('query must not be empty.', 'query');
+    if (sentences.length > 200) throw badUserInput('at most 200 sentences.', 'sentences');
+    if (sentences.some((s) => s.length > 2000)) throw badUserInput('a sentence is longer than 2000 characters.', 'sentences');
+    return ctx.search.rankSentences(query.trim(), sentences);
   }
 }

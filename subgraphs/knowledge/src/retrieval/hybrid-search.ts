@@ -109,6 +109,14 @@ export class HybridSearch {
     });
   }
 
+  /** Cosine similarity of each sentence to the query (sentence vectors, as the index has them). */
+  async rankSentences(query: string, sentences: readonly string[]): Promise<number[]> {
+    if (sentences.length === 0) return [];
+    const { vectors } = await this.embedder.embedTexts({ texts: [query, ...sentences] });
+    const [q, ...rest] = vectors;
+    return rest.map((v) => Math.round(cosine(q!, v) * 1000) / 1000);
+  }
+
   async search(request: SearchRequest, overrides: Partial<SearchSettings> = {}): Promise<SearchOutcome> {
     const settings = { ...this.settings, ...overrides };
     const started = performance.now();

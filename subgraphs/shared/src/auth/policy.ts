@@ -78,6 +78,7 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   // knowledge: retrieval (`_retrieve` is chat's, on behalf of someone asking; hidden from the public schema)
   'Query.search': needs('search:query'),
   'Query._retrieve': needs('chat:ask'),
+  'Query._rankSentences': needs('chat:ask'),
   // operations
   'Query.systemStatus': needs('system:read'),
   // chat

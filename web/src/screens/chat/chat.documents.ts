@@ -44,6 +44,7 @@ export const ChatMessageViewFields = graphql(`
     }
     confidence
     handoffSuggested
+    fallback
     feedback {
       rating
       comment
@@ -104,6 +105,7 @@ export const MessageStreamSubscription = graphql(`
       status
       confidence
       handoffSuggested
+      fallback
       conversationStatus
       message {
         ...ChatMessageViewFields
