@@ -28,6 +28,8 @@ bootstrap_provision_and_build() {
   bootstrap_step "Debian packages"
   apt_ensure postgresql-15 postgresql-client-15 redis-server redis-tools supervisor curl unzip ca-certificates \
     openjdk-17-jre-headless chromium fonts-liberation iproute2 procps shellcheck
+  if is_root; then ensure_system_user "$SCS_RUN_USER"; fi
+  scs_ensure_dirs
   bootstrap_step "provisioning in the background: temporal, opensearch, models (logs in $logs/provision-*.log)"
   _bg() { local name=$1; shift; ("$@" >"$logs/provision-$name.log" 2>&1) & pids+=($!); names+=("$name"); }
   _bg temporal bash "$SCS_INFRA_DIR/bin/stack" provision temporal

@@ -61,6 +61,9 @@ scs_ensure_dirs() {
   done
   mkdir -p "$SCS_STATE_DIR/logs" "$SCS_STATE_DIR/run" "$SCS_CACHE_DIR/logs"
   chmod 755 "$SCS_STATE_DIR/logs" "$SCS_STATE_DIR/run"
+  # PostgreSQL and OpenSearch run as the service user, inside the state dir: say so now, not
+  # after minutes of provisioning, when a parent directory (e.g. one made under umask 077) bars it
+  if is_root && id -u "$SCS_RUN_USER" >/dev/null 2>&1; then ensure_traversable "$SCS_RUN_USER" "$SCS_STATE_DIR"; fi
 }
 
 # The stack's secrets, minted once into $SCS_STATE_DIR/app-secrets.env (0600; call with the stack
