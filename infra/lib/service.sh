@@ -265,20 +265,24 @@ _log_offset_tail() {
 }
 
 # _svc_wait CHECK TIMEOUT : poll CHECK until true; fail early when supervisord has given up on
-# the service (FATAL) or it was stopped.
+# the service (FATAL) or it was stopped. supervisorctl (a Python program) is asked only when the
+# process we know of is gone: polling it while several services start would take the CPU they need.
 _SVC_WAIT_RESULT=''
 _svc_wait() {
-  local check=$1 timeout=$2 state _pid
+  local check=$1 timeout=$2 state pid=0
   local deadline=$(($(now_ms) + timeout * 1000))
   _SVC_WAIT_RESULT=''
   while :; do
-    read -r state _pid < <(sup_state "$SVC_NAME")
-    if [[ $state == FATAL || $state == STOPPED || $state == EXITED || $state == UNKNOWN ]]; then
-      _SVC_WAIT_RESULT=died; return 1
+    if [[ $pid == 0 ]] || ! kill -0 "$pid" 2>/dev/null; then
+      read -r state pid < <(sup_state "$SVC_NAME")
+      if [[ $state == FATAL || $state == STOPPED || $state == EXITED || $state == UNKNOWN ]]; then
+        _SVC_WAIT_RESULT=died; return 1
+      fi
+      [[ $state == RUNNING ]] || pid=0
     fi
-    if [[ $state == RUNNING ]] && "$check" >/dev/null 2>&1; then _SVC_WAIT_RESULT=ok; return 0; fi
+    if [[ $pid != 0 ]] && "$check" >/dev/null 2>&1; then _SVC_WAIT_RESULT=ok; return 0; fi
     if (($(now_ms) >= deadline)); then _SVC_WAIT_RESULT=timeout; return 1; fi
-    sleep 0.5
+    sleep 0.3
   done
 }
 
