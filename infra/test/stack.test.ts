@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,12 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { stackEnv } from '@scs/test-support';
 
 const STACK = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/stack');
-
-// Variables that point the stack somewhere; removed for the default-stack test.
-const STACK_VARS = [
-  'SCS_STATE_DIR', 'SCS_CACHE_DIR', 'PG_PORT', 'REDIS_PORT', 'OPENSEARCH_PORT',
-  'OPENSEARCH_TRANSPORT_PORT', 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'TEMPORAL_HTTP_PORT',
-];
 
 interface Result { code: number | null; stdout: string; stderr: string; output: string }
 
@@ -199,6 +193,8 @@ describe('configuration precedence: environment, then .env, then the defaults', 
   let env: Record<string, string | undefined>;
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'scs-dotenv-test-'));
+    // mkdtemp makes it 0700: the state dir inside must be reachable by the service user
+    chmodSync(dir, 0o755);
     writeFileSync(path.join(dir, '.env'), 'LLM_MODEL_PATH=/models/from-dotenv.gguf\nUSERS_PORT=4999 # a comment\n');
     env = { ...process.env, SCS_STATE_DIR: path.join(dir, 'state'), SCS_DOTENV: path.join(dir, '.env') };
     delete env.LLM_MODEL_PATH;
@@ -236,10 +232,10 @@ describe('configuration precedence: environment, then .env, then the defaults', 
   });
 });
 
-describe('default dev stack', () => {
+// The stack `npm test` started: the test run's own environment names it (SCS_STATE_DIR and the ports, if set).
+describe('the stack npm test runs against', () => {
   it('status reports postgres, redis, opensearch and temporal healthy', async () => {
     const env: Record<string, string | undefined> = { ...process.env };
-    for (const k of STACK_VARS) delete env[k];
     const res = await statusOf(env, ...DATA_SERVICES);
     expect(res.code, res.output).toBe(0);
     for (const svc of DATA_SERVICES) expect(res.rows[svc]?.state, res.output).toBe('healthy');
@@ -247,7 +243,6 @@ describe('default dev stack', () => {
 
   it('the tests never use its Redis: they have a server of their own', async () => {
     const env: Record<string, string | undefined> = { ...process.env };
-    for (const k of STACK_VARS) delete env[k];
     const printed = await stack(['env'], env);
     const stackRedis = new URL(/^REDIS_URL=(.*)$/m.exec(printed.stdout)![1]!);
     const testRedis = new URL(stackEnv().REDIS_URL!);

@@ -27,7 +27,7 @@ import { startFixtureSite, type FixtureSite } from '../../workflows/test/fixture
  * test-output/web-e2e/ (look at them).
  */
 const SHOTS = path.join(REPO_ROOT, 'test-output', 'web-e2e');
-const WEB_PORT = TEST_PORTS.llmServer + 1;
+const WEB_PORT = TEST_PORTS.web;
 
 describe('the web app in a real browser', { timeout: 300_000 }, () => {
   let site: FixtureSite;

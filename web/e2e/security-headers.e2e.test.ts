@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlRequest, registerAdmin, startService, startSystem, TEST_PORTS, type ServiceProcess, type Session } from '@scs/test-support';
 
-const WEB_PORT = TEST_PORTS.llmServer + 1;
+const WEB_PORT = TEST_PORTS.web;
 const APP = `http://127.0.0.1:${WEB_PORT}`;
 
 /** The directives of a Content-Security-Policy header, by name. */

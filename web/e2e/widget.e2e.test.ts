@@ -26,9 +26,9 @@ import {
  * Screenshots go to test-output/web-e2e/widget-*.png (look at them).
  */
 const SHOTS = path.join(REPO_ROOT, 'test-output', 'web-e2e');
-const WEB_PORT = TEST_PORTS.llmServer + 1;
-const SHOP_PORT = TEST_PORTS.llmServer + 2;
-const OTHER_PORT = TEST_PORTS.llmServer + 3;
+const WEB_PORT = TEST_PORTS.web;
+const SHOP_PORT = TEST_PORTS.shopSite;
+const OTHER_PORT = TEST_PORTS.otherSite;
 const APP = `http://127.0.0.1:${WEB_PORT}`;
 
 /** A customer's page: its own content and styles (some hostile to widgets), and the one script tag. */

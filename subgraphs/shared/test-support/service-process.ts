@@ -2,6 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { REPO_ROOT, stackEnv } from './stack-env.js';
 import { assertPortFree } from './test-redis.js';
+import { TEST_PORTS } from './test-ports.js';
+
+export { TEST_PORTS };
 
 export interface ServiceProcess {
   name: string;
@@ -82,13 +85,6 @@ export async function startService(options: StartOptions): Promise<ServiceProces
   await service.stop();
   throw new Error(`${options.name} did not become healthy within 60 s:\n${output.slice(-3000)}`);
 }
-
-/**
- * Test ports, apart from the development ports (4000–4004) so a running dev system is left alone.
- * SCS_TEST_PORT_BASE moves them, so two test runs on one machine do not collide.
- */
-const BASE = Number(process.env.SCS_TEST_PORT_BASE ?? 4100);
-export const TEST_PORTS = { gateway: BASE, users: BASE + 1, knowledge: BASE + 2, chat: BASE + 3, analytics: BASE + 4, gatewayB: BASE + 5, worker: BASE + 6, embeddingWorker: BASE + 7, llmServer: BASE + 8 } as const;
 
 const SUBGRAPH_ENTRIES = {
   users: 'subgraphs/users/dist/main.js',

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { TEST_PORTS } from './test-ports.js';
 
 /**
  * A Redis server of the test run's own (vitest global setup): tests never share keys, streams,
@@ -13,8 +14,7 @@ import path from 'node:path';
  */
 export const TEST_REDIS_URL_VARIABLE = 'SCS_TEST_REDIS_URL';
 
-const BASE = Number(process.env.SCS_TEST_PORT_BASE ?? 4100);
-export const TEST_REDIS_PORT = BASE + 9;
+export const TEST_REDIS_PORT = TEST_PORTS.redis;
 
 /** Fails when something already listens on the port (a process left from an aborted run, say). */
 export async function assertPortFree(port: number, what: string): Promise<void> {
