@@ -63,6 +63,8 @@ export async function startEvalEnvironment(llmEnv: Record<string, string> = {}, 
     KNOWLEDGE_SUBGRAPH_URL: `http://127.0.0.1:${TEST_PORTS.knowledge}/graphql`,
     OPENAI_BASE_URL: `${llm.baseUrl}/v1`,
     CHAT_ANSWER_CACHE_TTL_SECONDS: '0',
+    // knowledge checks a source's start URL with the crawler's own policy when it is added
+    CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port,
     ...chatEnv,
   };
   let system: Awaited<ReturnType<typeof startSystem>>;
