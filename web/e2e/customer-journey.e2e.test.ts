@@ -10,7 +10,7 @@ import {
   startEmbeddingWorker,
   startIngestionWorker,
   startLlmServer,
-  startService,
+  startWebPreview,
   startSystem,
   TEST_PORTS,
   TEST_PASSWORD,
@@ -53,15 +53,7 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     });
     workers = [await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker()];
     // The built app (npm test builds web/dist), served by Vite's preview server with its proxy to the test gateway.
-    web = await startService({
-      name: 'web',
-      entry: 'node_modules/vite/bin/vite.js',
-      args: ['preview', 'web', '--port', String(WEB_PORT), '--strictPort'],
-      port: WEB_PORT,
-      healthPath: '/',
-      preload: false,
-      env: { GATEWAY_URL: system.gateways[0]!.baseUrl },
-    });
+    web = await startWebPreview(system.gateways[0]!.baseUrl);
     browser = await puppeteer.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     admin = await registerAdmin(system.gateways[0]!, 'Browser');
   }, 300_000);

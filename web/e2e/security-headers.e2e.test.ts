@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphqlRequest, registerAdmin, startService, startSystem, TEST_PORTS, type ServiceProcess, type Session } from '@scs/test-support';
+import { graphqlRequest, registerAdmin, startWebPreview, startSystem, TEST_PORTS, type ServiceProcess, type Session } from '@scs/test-support';
 
 const WEB_PORT = TEST_PORTS.web;
 const APP = `http://127.0.0.1:${WEB_PORT}`;
@@ -18,15 +18,7 @@ describe('the web app’s security headers, as `vite preview` (npm run up) serve
   beforeAll(async () => {
     system = await startSystem(1);
     // The built app (npm test builds web/dist), with its proxy to the test gateway.
-    web = await startService({
-      name: 'web',
-      entry: 'node_modules/vite/bin/vite.js',
-      args: ['preview', 'web', '--port', String(WEB_PORT), '--strictPort'],
-      port: WEB_PORT,
-      healthPath: '/',
-      preload: false,
-      env: { GATEWAY_URL: system.gateways[0]!.baseUrl },
-    });
+    web = await startWebPreview(system.gateways[0]!.baseUrl);
     withWidget = await registerAdmin(system.gateways[0]!, 'Framed');
     withoutWidget = await registerAdmin(system.gateways[0]!, 'Unframed');
     const enabled = await graphqlRequest(

@@ -10,7 +10,7 @@ import {
   REPO_ROOT,
   startGateway,
   startLlmServer,
-  startService,
+  startWebPreview,
   startSubgraph,
   TEST_PASSWORD,
   TEST_PORTS,
@@ -109,15 +109,7 @@ describe('the chat widget on a customer’s site, in a real browser', { timeout:
     const gateway = await startGateway(undefined, env);
     services.push(gateway);
     services.push(
-      await startService({
-        name: 'web',
-        entry: 'node_modules/vite/bin/vite.js',
-        args: ['preview', 'web', '--port', String(WEB_PORT), '--strictPort'],
-        port: WEB_PORT,
-        healthPath: '/widget.js',
-        preload: false,
-        env: { GATEWAY_URL: gateway.baseUrl },
-      }),
+      await startWebPreview(gateway.baseUrl, '/widget.js'),
     );
 
     admin = await registerAdmin(gateway, 'Teapot Shop');

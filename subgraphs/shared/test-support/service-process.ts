@@ -160,6 +160,22 @@ export function startEmbeddingWorker(env: Record<string, string> = {}): Promise<
   });
 }
 
+/**
+ * The built web app (npm test builds web/dist), served by Vite's preview server on its test port with
+ * its proxy to `gatewayUrl`, as `npm run up` serves it.
+ */
+export function startWebPreview(gatewayUrl: string, healthPath = '/'): Promise<ServiceProcess> {
+  return startService({
+    name: 'web',
+    entry: 'node_modules/vite/bin/vite.js',
+    args: ['preview', 'web', '--port', String(TEST_PORTS.web), '--strictPort'],
+    port: TEST_PORTS.web,
+    healthPath,
+    preload: false,
+    env: { GATEWAY_URL: gatewayUrl },
+  });
+}
+
 /** Limits high enough for test files that send hundreds of requests from one address within a minute. */
 export const GENEROUS_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_PRINCIPAL_POINTS: '100000',
