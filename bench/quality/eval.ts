@@ -53,11 +53,7 @@ export async function startEvalEnvironment(llmEnv: Record<string, string> = {}, 
     throw error;
   }
   const models = (await (await fetch(`${llm.baseUrl}/v1/models`)).json()) as { data: { id: string }[] };
-  // A database of its own (EVAL_DATABASE_URL), where other test runs on the machine share the test database: their
-  // chat instances would otherwise sweep this run's answers as orphans.
-  const database: Record<string, string> = process.env.EVAL_DATABASE_URL ? { DATABASE_URL: process.env.EVAL_DATABASE_URL } : {};
   const env = {
-    ...database,
     ...GENEROUS_RATE_LIMITS,
     ACCESS_TOKEN_TTL_SECONDS: '7200',
     KNOWLEDGE_SUBGRAPH_URL: `http://127.0.0.1:${TEST_PORTS.knowledge}/graphql`,
@@ -71,7 +67,7 @@ export async function startEvalEnvironment(llmEnv: Record<string, string> = {}, 
   const workers: ServiceProcess[] = [];
   try {
     system = await startSystem(1, env);
-    workers.push(await startIngestionWorker({ ...database, CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker(database));
+    workers.push(await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker());
   } catch (error) {
     for (const worker of workers) await worker.stop();
     await system!?.stop();

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { taskQueues } from '@scs/workflows/crawl-contract';
 import { TEST_REDIS_URL_VARIABLE } from './test-redis.js';
 
+/** Where global setup hands the workers the run's own database (test-database.ts). */
+export const TEST_DATABASE_URL_VARIABLE = 'SCS_TEST_DATABASE_URL';
+
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 let cached: Record<string, string> | undefined;
@@ -22,8 +25,8 @@ export const TEST_TASK_QUEUE_PREFIX = `test-${process.pid}-${randomBytes(3).toSt
 export const TEST_TASK_QUEUES = taskQueues(TEST_TASK_QUEUE_PREFIX);
 
 /**
- * Connection settings of the running stack, as `infra/bin/stack env` prints them, with the test
- * database in place of the development one, the run's own Redis server (see test-redis.ts) in
+ * Connection settings of the running stack, as `infra/bin/stack env` prints them, with the run's own
+ * database (see test-database.ts) in place of the development one, the run's own Redis server (see test-redis.ts) in
  * place of the stack's, and this run's signing secrets.
  */
 export function stackEnv(): Record<string, string> {
@@ -38,8 +41,9 @@ export function stackEnv(): Record<string, string> {
       const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
       if (match) env[match[1]!] = match[2]!;
     }
-    if (!env.TEST_DATABASE_URL) throw new Error('`infra/bin/stack env` printed no TEST_DATABASE_URL');
-    cached = { ...env, DATABASE_URL: env.TEST_DATABASE_URL, REDIS_URL: redisUrl, TEMPORAL_TASK_QUEUE_PREFIX: TEST_TASK_QUEUE_PREFIX, ...TEST_SECRETS };
+    const databaseUrl = process.env[TEST_DATABASE_URL_VARIABLE];
+    if (!databaseUrl) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set: run the tests through a vitest config whose globalSetup is subgraphs/shared/test-support/global-setup.ts`);
+    cached = { ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, TEMPORAL_TASK_QUEUE_PREFIX: TEST_TASK_QUEUE_PREFIX, ...TEST_SECRETS };
   }
   return cached;
 }
