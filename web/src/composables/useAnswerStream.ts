@@ -10,7 +10,7 @@ import type {
 } from '../gql/graphql';
 import { describeError } from '../graphql/errors';
 import { ConversationQuery, MessageStreamSubscription as MessageStreamDocument } from '../screens/chat/chat.documents';
-import { compareMessages } from './useMessageList';
+import { compareMessages } from './messageOrder';
 
 export type StreamEvent = MessageStreamSubscription['messageStream'];
 export type ViewMessage = ChatMessageViewFieldsFragment;

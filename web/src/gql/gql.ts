@@ -63,10 +63,6 @@ type Documents = {
     "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": typeof types.InboxAgentReplyDocument,
     "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": typeof types.InboxCloseConversationDocument,
     "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": typeof types.InboxStopGenerationDocument,
-    "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.ChatMessageFieldsFragmentDoc,
-    "\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.ChatMessagesDocument,
-    "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
-    "\n  mutation PostMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.PostMessageDocument,
     "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": typeof types.SourceFieldsFragmentDoc,
     "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": typeof types.CrawlProgressFieldsFragmentDoc,
     "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": typeof types.CrawlRunFieldsFragmentDoc,
@@ -149,10 +145,6 @@ const documents: Documents = {
     "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": types.InboxAgentReplyDocument,
     "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": types.InboxCloseConversationDocument,
     "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": types.InboxStopGenerationDocument,
-    "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.ChatMessageFieldsFragmentDoc,
-    "\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n": types.ChatMessagesDocument,
-    "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n": types.MessageAddedDocument,
-    "\n  mutation PostMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      ...ChatMessageFields\n    }\n  }\n": types.PostMessageDocument,
     "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": types.SourceFieldsFragmentDoc,
     "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": types.CrawlProgressFieldsFragmentDoc,
     "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": types.CrawlRunFieldsFragmentDoc,
@@ -396,22 +388,6 @@ export function graphql(source: "\n  mutation InboxCloseConversation($id: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PostMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation PostMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      ...ChatMessageFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
