@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { buildSchema } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LoginMutation } from '../src/screens/auth/auth.documents';
-import { ConversationQuery } from '../src/screens/chat/chat.documents';
+import { ConversationQuery } from '../src/graphql/documents/conversation.documents';
 import { PUBLIC_ROOT_FIELDS } from '../src/graphql/sessionLinks';
 import { webSocketRecovering4401 } from '../src/graphql/sessionSocket';
 import { createSessionStore, type SessionEvent, type SessionStore } from '../src/session/sessionStore';

@@ -9,7 +9,7 @@ import type {
   SendMessageMutation,
 } from '../gql/graphql';
 import { describeError } from '../graphql/errors';
-import { ConversationQuery, MessageStreamSubscription as MessageStreamDocument } from '../screens/chat/chat.documents';
+import { ConversationQuery, MessageStreamSubscription as MessageStreamDocument } from '../graphql/documents/conversation.documents';
 import { compareMessages } from './messageOrder';
 
 export type StreamEvent = MessageStreamSubscription['messageStream'];
