@@ -14,6 +14,7 @@ import { compareMessages } from './messageOrder';
 
 export type StreamEvent = MessageStreamSubscription['messageStream'];
 export type ViewMessage = ChatMessageViewFieldsFragment;
+export type SendMessagePayload = SendMessageMutation['sendMessage'];
 
 /** What `apply` did with an event. */
 export type ApplyResult = 'applied' | 'duplicate' | 'gap';
@@ -264,12 +265,20 @@ export function useAnswerStream(
   }
 
   /** Takes in what `sendMessage` returned for this conversation. */
-  function accept(payload: SendMessageMutation['sendMessage']): void {
+  function accept(payload: SendMessagePayload): void {
     const current = state.value;
     if (!current || payload.conversation.id !== id.value) return;
     current.upsert(payload.userMessage);
     if (payload.assistantMessage) current.upsert(payload.assistantMessage);
     current.conversationStatus = payload.conversation.status;
+    bump();
+  }
+
+  /** Adds or replaces one whole message (e.g. an agent's reply as `agentReply` returned it). */
+  function upsert(message: ViewMessage): void {
+    const current = state.value;
+    if (!current || message.conversationId !== id.value) return;
+    current.upsert(message);
     bump();
   }
 
@@ -298,5 +307,23 @@ export function useAnswerStream(
   /** The answer being written, if any. */
   const generating = computed(() => [...messages.value].reverse().find((m) => m.role === 'ASSISTANT' && m.status === 'GENERATING') ?? null);
 
-  return { messages, conversationStatus, lastSeq, generating, title, loading, loadError, notFound, connection, accept, patch, setConversationStatus, reload: load };
+  return {
+    conversationId: id,
+    messages,
+    conversationStatus,
+    lastSeq,
+    generating,
+    title,
+    loading,
+    loadError,
+    notFound,
+    connection,
+    accept,
+    upsert,
+    patch,
+    setConversationStatus,
+    reload: load,
+  };
 }
+
+export type AnswerStream = ReturnType<typeof useAnswerStream>;

@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": typeof types.StopGenerationDocument,
     "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": typeof types.RateAnswerDocument,
     "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": typeof types.EscalateDocument,
+    "\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": typeof types.AgentReplyDocument,
     "\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n": typeof types.AdminMemberFieldsFragmentDoc,
     "\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n": typeof types.AdminMembersDocument,
     "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n": typeof types.AdminInviteUserDocument,
@@ -60,9 +61,7 @@ type Documents = {
     "\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n": typeof types.InboxConversationsDocument,
     "\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InboxConversationDocument,
     "\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n": typeof types.InboxConversationUpdatedDocument,
-    "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": typeof types.InboxAgentReplyDocument,
     "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": typeof types.InboxCloseConversationDocument,
-    "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": typeof types.InboxStopGenerationDocument,
     "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": typeof types.SourceFieldsFragmentDoc,
     "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": typeof types.CrawlProgressFieldsFragmentDoc,
     "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": typeof types.CrawlRunFieldsFragmentDoc,
@@ -106,6 +105,7 @@ const documents: Documents = {
     "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": types.StopGenerationDocument,
     "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": types.RateAnswerDocument,
     "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": types.EscalateDocument,
+    "\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": types.AgentReplyDocument,
     "\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n": types.AdminMemberFieldsFragmentDoc,
     "\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n": types.AdminMembersDocument,
     "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n": types.AdminInviteUserDocument,
@@ -142,9 +142,7 @@ const documents: Documents = {
     "\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n": types.InboxConversationsDocument,
     "\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n": types.InboxConversationDocument,
     "\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n": types.InboxConversationUpdatedDocument,
-    "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": types.InboxAgentReplyDocument,
     "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": types.InboxCloseConversationDocument,
-    "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": types.InboxStopGenerationDocument,
     "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": types.SourceFieldsFragmentDoc,
     "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": types.CrawlProgressFieldsFragmentDoc,
     "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": types.CrawlRunFieldsFragmentDoc,
@@ -232,6 +230,10 @@ export function graphql(source: "\n  mutation RateAnswer($input: RateAnswerInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n"): (typeof documents)["\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -379,15 +381,7 @@ export function graphql(source: "\n  subscription InboxConversationUpdated {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 // One conversation as the chat and the inbox show it: read, streamed and acted on by
-// composables/useAnswerStream.ts and the chat and inbox screens.
+// composables/useAnswerStream.ts and composables/useConversationActions.ts.
 
 export const CitationFields = graphql(`
   fragment CitationFields on Citation {
@@ -149,6 +149,14 @@ export const EscalateMutation = graphql(`
   mutation Escalate($conversationId: ID!) {
     escalate(conversationId: $conversationId) {
       ...ConversationSummaryFields
+    }
+  }
+`);
+
+export const AgentReplyMutation = graphql(`
+  mutation AgentReply($input: AgentReplyInput!) {
+    agentReply(input: $input) {
+      ...ChatMessageViewFields
     }
   }
 `);
