@@ -135,9 +135,11 @@ export type StreamConnection = 'idle' | 'loading' | 'live' | 'reconnecting';
 
 /**
  * One conversation of the chat, live: reads it (`conversation { lastSeq messages }`), then
- * follows `messageStream(conversationId, afterSeq: lastSeq)`. After the socket reconnects, after
- * a subscription error, or on a gap in `seq`, it subscribes again with `afterSeq` = the last `seq`
- * it applied, and drops replayed events, so no text is missing or doubled.
+ * follows `messageStream(conversationId, afterSeq: lastSeq)`. A conversation that `sendMessage`
+ * has just started is not read: its payload (handed to `accept` before the id changes) holds all
+ * of it, `lastSeq` included. After the socket reconnects, after a subscription error, or on a gap
+ * in `seq`, it subscribes again with `afterSeq` = the last `seq` it applied, and drops replayed
+ * events, so no text is missing or doubled.
  */
 export function useAnswerStream(
   conversationId: MaybeRefOrGetter<string | null>,
@@ -160,6 +162,8 @@ export function useAnswerStream(
   /** The `afterSeq` of the subscription in force: a gap seen twice from it is accepted. */
   let subscribedAfter: number | null = null;
   let generation = 0;
+  /** A `sendMessage` payload that started another conversation, for the load that follows. */
+  let seed: SendMessagePayload | null = null;
 
   const id = computed(() => toValue(conversationId));
   const bump = () => (version.value += 1);
@@ -211,9 +215,22 @@ export function useAnswerStream(
     loadError.value = null;
     subscribedAfter = null;
     const conversation = id.value;
+    const seeded = seed?.conversation.id === conversation ? seed : null;
+    seed = null;
     if (!conversation) {
       connection.value = 'idle';
       bump();
+      return;
+    }
+    if (seeded) {
+      title.value = seeded.conversation.title ?? null;
+      state.value = new ConversationStreamState({
+        lastSeq: seeded.conversation.lastSeq,
+        messages: [seeded.userMessage, ...(seeded.assistantMessage ? [seeded.assistantMessage] : [])],
+        conversationStatus: seeded.conversation.status,
+      });
+      bump();
+      subscribe();
       return;
     }
     loading.value = true;
@@ -264,10 +281,17 @@ export function useAnswerStream(
     });
   }
 
-  /** Takes in what `sendMessage` returned for this conversation. */
+  /**
+   * Takes in what `sendMessage` returned: for this conversation, its messages and status; for one
+   * it has just started, the whole of it, used instead of reading it once the id turns to it.
+   */
   function accept(payload: SendMessagePayload): void {
     const current = state.value;
-    if (!current || payload.conversation.id !== id.value) return;
+    if (payload.conversation.id !== id.value) {
+      seed = payload;
+      return;
+    }
+    if (!current) return;
     current.upsert(payload.userMessage);
     if (payload.assistantMessage) current.upsert(payload.assistantMessage);
     current.conversationStatus = payload.conversation.status;
