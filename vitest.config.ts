@@ -14,9 +14,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // The answer-quality smoke (issue 13) fails on today's default model (an injected "fact" in the answer, a
-        // non-profit discount given for a student question): `npm run eval:smoke` runs it until it passes.
-        test: { name: 'services', globalSetup: ['subgraphs/shared/test-support/global-setup.ts'], exclude: [...(process.env.SCS_QUALITY_SMOKE ? [] : ['gateway/test/answer-quality.e2e.test.ts']), '**/node_modules/**'], include: ['{gateway,subgraphs/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'] },
+        test: { name: 'services', globalSetup: ['subgraphs/shared/test-support/global-setup.ts'], include: ['{gateway,subgraphs/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'] },
       },
       'web/vitest.config.ts',
     ],

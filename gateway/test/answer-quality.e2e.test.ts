@@ -14,7 +14,9 @@ describe('answer quality (smoke of the eval, default model)', { timeout: 900_000
   const byId = (id: string) => answers.find((a) => a.q.id === id)!;
 
   beforeAll(async () => {
-    env = await startEvalEnvironment({ LLM_MODEL_PROFILE: 'default' }, { LOG_LEVEL: 'debug' });
+    // It judges what the model writes, not how fast: a busy machine must not turn an answer into the quoted-passage
+    // fallback (its own tests are in chat.e2e), so the first-token timeout is far above any machine's.
+    env = await startEvalEnvironment({ LLM_MODEL_PROFILE: 'default' }, { LOG_LEVEL: 'debug', CHAT_LLM_FIRST_TOKEN_TIMEOUT_MS: '300000' });
     answers = await askAll(
       env,
       SMOKE_IDS.map((id) => EVAL_QUESTIONS.find((q) => q.id === id)!),

@@ -57,12 +57,14 @@ describe('the answer prompt', () => {
   const prompt = buildAnswerPrompt('Is the Business plan free?', documents);
 
   it('is the fixed system prompt and worked examples (the shared prefix), then one user message with numbered documents and the question', () => {
-    expect(prompt.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
+    expect(prompt.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user']);
     expect(prompt[0]!.content).toBe(SYSTEM_PROMPT);
     expect(SYSTEM_PROMPT).toContain(SYSTEM_PROMPT_CANARY);
     expect(SYSTEM_PROMPT).toContain(DECLINE_PHRASE);
     expect(prompt[2]!.content).toMatch(/\[1\]\.$/);
-    expect(prompt[4]!.content).toBe(DECLINE_PHRASE);
+    expect(prompt[4]!.content).toMatch(/^No, .*\[1\]\.$/);
+    expect(prompt[6]!.content).toBe(DECLINE_PHRASE);
+    expect(prompt[8]!.content).toBe(DECLINE_PHRASE);
     const user = prompt.at(-1)!.content;
     expect(user).not.toContain(SYSTEM_PROMPT_CANARY);
     expect(user.match(/<document index="\d+" title="[^"]*">/g)).toEqual([
@@ -231,6 +233,24 @@ describe('citations', () => {
     expect(citations).toEqual([
       expect.objectContaining({ index: 3, title: 'Page 3', url: 'https://help.example/page-3#section-3', anchor: 'section-3', snippet: 'The exact words.', referenced: true }),
       expect.objectContaining({ index: 1, pageUrl: 'https://help.example/page-1', snippet: documents[0]!.hit.text, referenced: true }),
+    ]);
+  });
+
+  it('lets a marker stand for the document its words come from, when the model numbered the fact wrongly', () => {
+    const context = buildContext(
+      [
+        hit(1, { text: 'Our support team answers Monday to Friday from 08:00 to 18:00 CET.' }),
+        hit(2, { text: 'The support team takes a short break over the holidays.' }),
+      ],
+      { tokenBudget: 2000, minRelevance: 0 },
+    );
+    const wrong = resolveCitations('We answer Monday to Friday from 08:00 to 18:00 CET [2].', context);
+    expect(wrong.map((c) => [c.index, c.pageUrl, c.referenced])).toEqual([[2, 'https://help.example/page-1', true]]);
+    // a marker whose words its document does hold stays as written
+    const right = resolveCitations('The team takes a short break over the holidays [2].', context);
+    expect(right.map((c) => [c.index, c.pageUrl, c.referenced])).toEqual([
+      [2, 'https://help.example/page-2', true],
+      [1, 'https://help.example/page-1', false],
     ]);
   });
 
