@@ -174,6 +174,8 @@ svc_act_up() {
   fi
 
   read -r state pid < <(sup_state "$SVC_NAME")
+  # the state above may come from the snapshot `stack up` took for all services; from here on, live
+  sup_snapshot_end
   if [[ $state == RUNNING || $state == STARTING || $state == BACKOFF ]] && ! _svc_code_current; then
     info "$SVC_NAME: running code or settings older than the current build: restarting it"
     sup_stop "$SVC_NAME" || true
@@ -347,7 +349,8 @@ svc_status_row() {
     case $sup in
       RUNNING)
         up=$(proc_etime "$pid")
-        if svc_do_health; then state=healthy; else state=unhealthy; rc=1; fi
+        # `stack up` has just seen the ones it lists in STATUS_JUST_HEALTHY healthy: not asked again
+        if [[ " ${STATUS_JUST_HEALTHY:-} " == *" $SVC_NAME "* ]] || svc_do_health; then state=healthy; else state=unhealthy; rc=1; fi
         ;;
       STARTING | BACKOFF) state=restarting; rc=1 ;;
       FATAL) state=crashed; rc=1 ;;
