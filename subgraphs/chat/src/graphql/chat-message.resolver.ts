@@ -27,6 +27,7 @@ export class ChatMessageResolver {
 
   @Query(() => [ChatMessage], {
     description: 'Messages of a conversation you may read, oldest first. `conversation(id) { messages }` pages through long ones.',
+    deprecationReason: 'Use `conversation(id) { messages }`, which pages and carries the conversation.',
   })
   async chatMessages(
     @Arg('conversationId', () => ID) conversationId: string,
@@ -44,6 +45,7 @@ export class ChatMessageResolver {
   @Mutation(() => ChatMessage, {
     description:
       'Posts a message by you to a conversation (yours, started by this post when the id is new; or, with `conversation:reply`, any of your organization) without asking the assistant, and announces it to `messageAdded` and `messageStream`. Use `sendMessage` to get an answer.',
+    deprecationReason: 'Use `sendMessage` (a customer asking) or `agentReply` (a person of the support team answering).',
   })
   async postMessage(@Arg('input', () => PostMessageInput) input: PostMessageInput, @Ctx() ctx: ChatContext): Promise<ChatMessage> {
     const principal = principalOf(ctx.identity);
@@ -114,6 +116,7 @@ export class ChatMessageResolver {
 
   @Subscription(() => ChatMessage, {
     description: 'Whole messages as customers and agents post them to one conversation of your organization (answers stream on `messageStream`). Served by the gateway over graphql-ws.',
+    deprecationReason: 'Use `messageStream`, which carries every message and the answers as they stream, and resumes after a gap.',
     topics: ({ args, context }) => subscriptionTopic('messageAdded', args, principalOf((context as ChatContext).identity).orgId),
   })
   messageAdded(@Root() message: ChatMessage, @Arg('conversationId', () => ID) _conversationId: string): ChatMessage {
