@@ -8,6 +8,9 @@ export default defineConfig({
     alias: { '@scs/test-support': fileURLToPath(new URL('./subgraphs/shared/test-support/index.ts', import.meta.url)) },
   },
   test: {
+    // The packages' built modules load natively, once: a test that imports `@scs/runtime/…` and code that requires it
+    // share one module (one metrics registry, one request context) instead of Vite inlining a second copy.
+    server: { deps: { external: [/\/packages\/[^/]+\/dist\//] } },
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -16,7 +19,7 @@ export default defineConfig({
         extends: true,
         // The answer-quality smoke (issue 13) fails on today's default model (an injected "fact" in the answer, a
         // non-profit discount given for a student question): `npm run eval:smoke` runs it until it passes.
-        test: { name: 'services', globalSetup: ['subgraphs/shared/test-support/global-setup.ts'], exclude: [...(process.env.SCS_QUALITY_SMOKE ? [] : ['gateway/test/answer-quality.e2e.test.ts']), '**/node_modules/**'], include: ['{gateway,subgraphs/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'] },
+        test: { name: 'services', globalSetup: ['subgraphs/shared/test-support/global-setup.ts'], setupFiles: ['subgraphs/shared/test-support/reflect-metadata.ts'], exclude: [...(process.env.SCS_QUALITY_SMOKE ? [] : ['gateway/test/answer-quality.e2e.test.ts']), '**/node_modules/**'], include: ['{gateway,subgraphs/*,packages/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'] },
       },
       'web/vitest.config.ts',
     ],

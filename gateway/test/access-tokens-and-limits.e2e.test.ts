@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { IDENTITY_HEADER, signIdentity } from '@scs/shared';
+import { IDENTITY_HEADER } from '@scs/contracts/identity';
+import { signIdentity } from '@scs/graphql-kit/auth/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AUTH_PAYLOAD_FIELDS,

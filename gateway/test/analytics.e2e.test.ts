@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { subscriptionTopic } from '@scs/shared';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

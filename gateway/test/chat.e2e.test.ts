@@ -1,4 +1,4 @@
-import { subscriptionTopic } from '@scs/shared';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

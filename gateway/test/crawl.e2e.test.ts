@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import { Client as TemporalClient, Connection, ScheduleNotFoundError } from '@temporalio/client';
-import { KNOWLEDGE_INDEX_ALIAS, subscriptionTopic } from '@scs/shared';
+import { KNOWLEDGE_INDEX_ALIAS } from '@scs/contracts/knowledge-index';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { signAccessToken, signIdentity, subscriptionTopic } from '@scs/shared';
+import { signAccessToken } from '@scs/graphql-kit/auth/access-token';
+import { signIdentity } from '@scs/graphql-kit/auth/identity';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
 import { serverAudits } from 'graphql-http';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

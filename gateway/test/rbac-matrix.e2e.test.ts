@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { subscriptionTopic } from '@scs/shared';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
 import {
   buildSchema,
   getNamedType,
@@ -32,9 +32,9 @@ import {
   type Session,
   GENEROUS_RATE_LIMITS,
 } from '@scs/test-support';
-import { DEFAULT_ROLE_PERMISSIONS, type Permission, type Role } from '../../subgraphs/shared/src/auth/permissions.js';
-import { permissionMessage } from '../../subgraphs/shared/src/auth/authorize.js';
-import { POLICY, type Requirement } from '../../subgraphs/shared/src/auth/policy.js';
+import { DEFAULT_ROLE_PERMISSIONS, type Permission, type Role } from '@scs/contracts/permissions';
+import { permissionMessage } from '@scs/graphql-kit/auth/authorize';
+import { POLICY, type Requirement } from '@scs/contracts/policy';
 import { namesARecord, SUBSCRIPTION_GUARDS } from '../src/subscriptions/subscription-guards.js';
 
 /**
@@ -313,7 +313,7 @@ describe('RBAC matrix: every public root field × every principal, against the p
     it('has a policy for every root field of Query, Mutation and Subscription', () => {
       expect(ROOT_FIELDS.length).toBeGreaterThan(20);
       const missing = ROOT_FIELDS.map((f) => f.coordinate).filter((c) => !(c in POLICY));
-      expect(missing, 'root fields without an entry in POLICY (subgraphs/shared/src/auth/policy.ts)').toEqual([]);
+      expect(missing, 'root fields without an entry in POLICY (packages/contracts/src/policy.ts)').toEqual([]);
     });
 
     it('has no stale entries: every non-gateway policy names a field of the public API (or an internal, @inaccessible one)', () => {

@@ -1,4 +1,5 @@
-import { analyticsEnvSchema, baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
+import { analyticsEnvSchema } from '@scs/contracts/analytics-events';
+import { baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/runtime/config';
 import { embeddingEnvSchema } from '@scs/workflows/embedding';
 import { z } from 'zod';
 

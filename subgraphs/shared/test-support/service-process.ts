@@ -37,7 +37,7 @@ export interface StartOptions {
 }
 
 /** Loaded before every service's entry point, as the stack does: starts tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
-const TRACING_PRELOAD = `${REPO_ROOT}subgraphs/shared/dist/observability/preload.js`;
+const TRACING_PRELOAD = `${REPO_ROOT}packages/runtime/dist/observability/preload.js`;
 
 /** Starts a compiled service as a real process against the running stack and waits until it answers. */
 export async function startService(options: StartOptions): Promise<ServiceProcess> {

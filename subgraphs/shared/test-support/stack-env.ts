@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { taskQueues } from '@scs/workflows/crawl-contract';
+import { taskQueues } from '@scs/contracts/crawl';
 import { TEST_REDIS_URL_VARIABLE } from './test-redis.js';
 
 /** Where global setup hands the workers the run's own database (test-database.ts). */

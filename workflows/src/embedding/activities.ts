@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { counter, histogram, LONG_BUCKETS } from '@scs/shared';
+import { counter, histogram, LONG_BUCKETS } from '@scs/runtime/observability/metrics';
 import type { EmbedCallOptions, Embedder } from './embedder.js';
-import type { EmbeddingActivities } from './embedding-contract.js';
+import type { EmbeddingActivities } from '@scs/contracts/embedding';
 import { EmbeddingInputError } from './errors.js';
 
 type EmbeddingKind = 'text' | 'image' | 'image_query';

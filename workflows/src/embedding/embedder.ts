@@ -1,7 +1,7 @@
-import type { Logger } from '@scs/shared';
+import type { Logger } from '@scs/runtime/logger';
 import type { EmbedderConfig } from './config.js';
 import { chooseDevice, type DeviceChoice } from './device.js';
-import type { EmbeddingResult } from './embedding-contract.js';
+import type { EmbeddingResult } from '@scs/contracts/embedding';
 import { EmbeddingInputError } from './errors.js';
 
 // @huggingface/transformers is an ES module with a CommonJS build; it is imported lazily (and as ESM), so

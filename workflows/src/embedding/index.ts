@@ -1,4 +1,4 @@
-export * from './embedding-contract.js';
+export * from '@scs/contracts/embedding';
 export * from './config.js';
 export * from './device.js';
 export * from './errors.js';

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { AnalyticsEvent, AnalyticsEventType, Logger } from '@scs/shared';
+import type { AnalyticsEvent, AnalyticsEventType } from '@scs/contracts/analytics-events';
+import type { Logger } from '@scs/runtime/logger';
 import type { Embedder } from '@scs/workflows/embedding';
 import { monthOf, type EventTable, type Partitions } from './partitions.js';
 
