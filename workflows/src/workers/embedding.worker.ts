@@ -20,7 +20,9 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { z } from 'zod';
 import { createPageIndexingActivities } from '../crawl/activities/index.js';
 import { taskQueues } from '@scs/contracts/crawl';
-import { createEmbedder, createEmbeddingActivities, embedderConfigFromEnv, embeddingEnvSchema } from '../embedding/index.js';
+import { createEmbedder } from '@scs/embedding/embedder';
+import { createEmbeddingActivities } from '../embedding/activities.js';
+import { embedderConfigFromEnv, embeddingEnvSchema } from '@scs/embedding/config';
 import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';
 
 const envSchema = baseEnvSchema.extend(embeddingEnvSchema.shape).extend(redisEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend({
