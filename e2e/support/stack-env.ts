@@ -7,7 +7,7 @@ import { TEST_REDIS_URL_VARIABLE } from './test-redis.js';
 /** Where global setup hands the workers the run's own database (test-database.ts). */
 export const TEST_DATABASE_URL_VARIABLE = 'SCS_TEST_DATABASE_URL';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let cached: Record<string, string> | undefined;
 
@@ -33,7 +33,7 @@ export function stackEnv(): Record<string, string> {
   if (!cached) {
     const redisUrl = process.env[TEST_REDIS_URL_VARIABLE];
     if (!redisUrl) {
-      throw new Error(`${TEST_REDIS_URL_VARIABLE} is not set: run the tests through a vitest config whose globalSetup is subgraphs/shared/test-support/global-setup.ts`);
+      throw new Error(`${TEST_REDIS_URL_VARIABLE} is not set: run the tests through a vitest config whose globalSetup is e2e/support/global-setup.ts`);
     }
     const output = execFileSync('bash', [`${REPO_ROOT}infra/bin/stack`, 'env'], { encoding: 'utf8' });
     const env: Record<string, string> = {};
@@ -42,7 +42,7 @@ export function stackEnv(): Record<string, string> {
       if (match) env[match[1]!] = match[2]!;
     }
     const databaseUrl = process.env[TEST_DATABASE_URL_VARIABLE];
-    if (!databaseUrl) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set: run the tests through a vitest config whose globalSetup is subgraphs/shared/test-support/global-setup.ts`);
+    if (!databaseUrl) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set: run the tests through a vitest config whose globalSetup is e2e/support/global-setup.ts`);
     cached = { ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, TEMPORAL_TASK_QUEUE_PREFIX: TEST_TASK_QUEUE_PREFIX, ...TEST_SECRETS };
   }
   return cached;

@@ -35,7 +35,7 @@ import {
 import { DEFAULT_ROLE_PERMISSIONS, type Permission, type Role } from '@scs/contracts/permissions';
 import { permissionMessage } from '@scs/graphql-kit/auth/authorize';
 import { POLICY, type Requirement } from '@scs/contracts/policy';
-import { namesARecord, SUBSCRIPTION_GUARDS } from '../src/subscriptions/subscription-guards.js';
+import { namesARecord, SUBSCRIPTION_GUARDS } from '../../gateway/src/subscriptions/subscription-guards.js';
 
 /**
  * Every root field of the public API × every kind of principal, checked against THE policy table.
