@@ -17,9 +17,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // The answer-quality smoke (issue 13) fails on today's default model (an injected "fact" in the answer, a
-        // non-profit discount given for a student question): `npm run eval:smoke` runs it until it passes.
-        test: { name: 'services', globalSetup: ['e2e/support/global-setup.ts'], setupFiles: ['e2e/support/reflect-metadata.ts'], exclude: [...(process.env.SCS_QUALITY_SMOKE ? [] : ['e2e/test/answer-quality.e2e.test.ts']), '**/node_modules/**'], include: ['{e2e,subgraphs/*,packages/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'] },
+        test: { name: 'services', globalSetup: ['e2e/support/global-setup.ts'], setupFiles: ['e2e/support/reflect-metadata.ts'], include: ['{e2e,subgraphs/*,packages/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'] },
       },
       'web/vitest.config.ts',
     ],

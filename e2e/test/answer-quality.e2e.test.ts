@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askAll, hasFacts, NEVER_SAY, startEvalEnvironment, type EvalAnswer, type EvalEnvironment } from '../../bench/quality/eval.js';
 import { EVAL_QUESTIONS, SMOKE_IDS } from '../../bench/quality/questions.js';
@@ -13,11 +14,18 @@ describe('answer quality (smoke of the eval, default model)', { timeout: 900_000
   const byId = (id: string) => answers.find((a) => a.q.id === id)!;
 
   beforeAll(async () => {
-    env = await startEvalEnvironment({ LLM_MODEL_PROFILE: 'default' }, { LOG_LEVEL: 'debug' });
+    // It judges what the model writes, not how fast: a busy machine must not turn an answer into the quoted-passage
+    // fallback (its own tests are in chat.e2e), so the first-token timeout is far above any machine's.
+    env = await startEvalEnvironment({ LLM_MODEL_PROFILE: 'default' }, { LOG_LEVEL: 'debug', CHAT_LLM_FIRST_TOKEN_TIMEOUT_MS: '300000' });
     answers = await askAll(
       env,
       SMOKE_IDS.map((id) => EVAL_QUESTIONS.find((q) => q.id === id)!),
     );
+    // EVAL_LOG_DIR also keeps the services' logs (see startEvalEnvironment): what each answer was made from
+    if (process.env.EVAL_LOG_DIR) {
+      mkdirSync(process.env.EVAL_LOG_DIR, { recursive: true });
+      writeFileSync(`${process.env.EVAL_LOG_DIR}/answers.jsonl`, answers.map((a) => JSON.stringify(a)).join('\n'));
+    }
   }, 1_500_000);
 
   afterAll(async () => {

@@ -24,15 +24,18 @@ bootstrap_check_toolchains() {
 bootstrap_provision_and_build() {
   local logs="$SCS_CACHE_DIR/logs" pids=() names=() i rc=0
   mkdir -p "$logs"
-  # Debian packages first, in one apt transaction (apt has a single lock anyway)
+  _bg() { local name=$1; shift; ("$@" >"$logs/provision-$name.log" 2>&1) & pids+=($!); names+=("$name"); }
+  # The Temporal CLI build is the longest step (minutes of CPU) and needs nothing from apt but
+  # what a machine with Go has (its own apt_ensure waits on apt's lock if not): it starts first.
+  bootstrap_step "provisioning in the background: temporal (log: $logs/provision-temporal.log)"
+  _bg temporal bash "$SCS_INFRA_DIR/bin/stack" provision temporal
+  # Debian packages next, in one apt transaction (apt has a single lock anyway)
   bootstrap_step "Debian packages"
   apt_ensure postgresql-15 postgresql-client-15 redis-server redis-tools supervisor curl unzip ca-certificates \
     openjdk-17-jre-headless chromium fonts-liberation iproute2 procps shellcheck
   if is_root; then ensure_system_user "$SCS_RUN_USER"; fi
   scs_ensure_dirs
-  bootstrap_step "provisioning in the background: temporal, opensearch, models (logs in $logs/provision-*.log)"
-  _bg() { local name=$1; shift; ("$@" >"$logs/provision-$name.log" 2>&1) & pids+=($!); names+=("$name"); }
-  _bg temporal bash "$SCS_INFRA_DIR/bin/stack" provision temporal
+  bootstrap_step "provisioning in the background: opensearch, models (logs in $logs/provision-*.log)"
   _bg opensearch bash "$SCS_INFRA_DIR/bin/stack" provision opensearch
   _bg embedding-models bash "$SCS_INFRA_DIR/models/provision-models"
   _bg llm-model bash "$SCS_INFRA_DIR/models/provision-llm-model"

@@ -66,6 +66,17 @@ scs_ensure_dirs() {
   if is_root && id -u "$SCS_RUN_USER" >/dev/null 2>&1; then ensure_traversable "$SCS_RUN_USER" "$SCS_STATE_DIR"; fi
 }
 
+# The built code the project's apps run, as one stamp (path, size and time of every file the build
+# and the install wrote); computed once per `stack` command and shared by the services it starts.
+scs_code_stamp() {
+  if [[ -z ${SCS_CODE_STAMP:-} ]]; then
+    SCS_CODE_STAMP=$(cd "$_scs_repo_root" && find subgraphs/*/dist gateway/dist workflows/dist infra/llm-server/dist web/dist \
+      node_modules/.package-lock.json -type f -printf '%p %s %T@\n' 2>/dev/null | LC_ALL=C sort | sha256sum | cut -d' ' -f1)
+    export SCS_CODE_STAMP
+  fi
+  echo "$SCS_CODE_STAMP"
+}
+
 # The stack's secrets, minted once into $SCS_STATE_DIR/app-secrets.env (0600; call with the stack
 # lock held): the signing keys the app services share, the Redis password, the LLM server key. Never printed.
 scs_ensure_app_secrets() {

@@ -19,6 +19,7 @@ node_app() {
   SVC_HEALTH_URL="http://$SCS_HOST:$port/readyz"
   SVC_URL="http://$SCS_HOST:$port/graphql"
   SVC_TIMEOUT=60
+  SVC_CODE_STAMPED=1   # restarted by `stack up` when the build changed (lib/service.sh)
   NODE_APP_ENTRY=$entry
 }
 

@@ -54,6 +54,7 @@ svc_load() {
   SVC_HEALTH_URL=''
   SVC_URL=''
   SVC_TIMEOUT=60
+  SVC_CODE_STAMPED=''
   SVC_STOP_SIGNAL=TERM
   SVC_STOP_TIMEOUT=30
   SVC_DIR="$SCS_STATE_DIR/$name"
@@ -173,6 +174,13 @@ svc_act_up() {
   fi
 
   read -r state pid < <(sup_state "$SVC_NAME")
+  # the state above may come from the snapshot `stack up` took for all services; from here on, live
+  sup_snapshot_end
+  if [[ $state == RUNNING || $state == STARTING || $state == BACKOFF ]] && ! _svc_code_current; then
+    info "$SVC_NAME: running code or settings older than the current build: restarting it"
+    sup_stop "$SVC_NAME" || true
+    state=STOPPED
+  fi
   if [[ $state == RUNNING || $state == STARTING || $state == BACKOFF ]]; then
     if svc_do_health; then
       ok "$SVC_NAME: already running and healthy (pid $pid), nothing to do"
@@ -254,7 +262,22 @@ svc_act_up() {
     svc_fail "started but health check fails" "$offset"
     return 1
   fi
+  _svc_code_record
   ok "$SVC_NAME: healthy (pid $pid) — provision $(fmt_ms "$tp"), start $(fmt_ms $(($(now_ms) - ts))), total $(fmt_ms $(($(now_ms) - t0)))"
+}
+
+# A service with SVC_CODE_STAMPED=1 (the project's own apps) is restarted by `stack up` when the
+# built code (scs_code_stamp) or what it is launched with (command, environment) differs from
+# what it was started with; otherwise a running, healthy one is left alone.
+_svc_code_file() { echo "$SCS_RUN_DIR/$SVC_NAME.code"; }
+_svc_code_now() { { scs_code_stamp; sup_launch_script; } | sha256sum | cut -d' ' -f1; }
+_svc_code_current() {
+  [[ ${SVC_CODE_STAMPED:-} == 1 ]] || return 0
+  [[ -f $(_svc_code_file) && $(<"$(_svc_code_file)") == "$(_svc_code_now)" ]]
+}
+_svc_code_record() {
+  [[ ${SVC_CODE_STAMPED:-} == 1 ]] || return 0
+  _svc_code_now >"$(_svc_code_file)"
 }
 
 _log_offset_tail() {
@@ -326,7 +349,8 @@ svc_status_row() {
     case $sup in
       RUNNING)
         up=$(proc_etime "$pid")
-        if svc_do_health; then state=healthy; else state=unhealthy; rc=1; fi
+        # `stack up` has just seen the ones it lists in STATUS_JUST_HEALTHY healthy: not asked again
+        if [[ " ${STATUS_JUST_HEALTHY:-} " == *" $SVC_NAME "* ]] || svc_do_health; then state=healthy; else state=unhealthy; rc=1; fi
         ;;
       STARTING | BACKOFF) state=restarting; rc=1 ;;
       FATAL) state=crashed; rc=1 ;;
@@ -344,10 +368,12 @@ svc_status_row() {
 
 status_table() {
   local n rc=0
+  sup_snapshot
   printf '%-12s %-13s %-8s %-12s %-18s %s\n' SERVICE STATE PID UPTIME PORTS URL
   for n in "$@"; do
     svc_load "$n"
     svc_status_row || rc=1
   done
+  sup_snapshot_end
   return $rc
 }

@@ -14,6 +14,7 @@ SVC_PORTS=("$WEB_PORT")
 SVC_HEALTH_URL="http://$SCS_HOST:$WEB_PORT/"
 SVC_URL="http://$SCS_HOST:$WEB_PORT/"
 SVC_TIMEOUT=30
+SVC_CODE_STAMPED=1   # restarted by `stack up` when the build changed (lib/service.sh)
 
 svc_provision() {
   [[ -f $SCS_REPO_ROOT/web/dist/index.html ]] || die "web: web/dist is missing; run 'npm run build -w @scs/web' (or 'npm run up')"

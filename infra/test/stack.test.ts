@@ -159,6 +159,22 @@ describe('the stack from an empty state directory under umask 077 (own ports, be
     expect(await fetch(`http://127.0.0.1:${usersPort}/readyz`).then((r) => r.status)).toBe(200);
   }, 120_000);
 
+  it('up leaves a running app alone while its build and settings are unchanged, and restarts it when they change', async () => {
+    const first = await statusOf(env, 'users');
+    const same = await stack(['up', 'users'], env);
+    expect(same.code, same.output).toBe(0);
+    expect(same.output).toMatch(/users: already running and healthy/);
+    expect((await statusOf(env, 'users')).rows.users!.pid).toBe(first.rows.users!.pid);
+
+    // a setting it is launched with changes (the build stamp works the same way: lib/service.sh)
+    const changed = await stack(['up', 'users'], { ...env, LOG_LEVEL: 'debug' });
+    expect(changed.code, changed.output).toBe(0);
+    expect(changed.output).toMatch(/users: running code or settings older than the current build: restarting it/);
+    const after = await statusOf(env, 'users');
+    expect(after.rows.users, after.output).toMatchObject({ state: 'healthy' });
+    expect(after.rows.users!.pid).not.toBe(first.rows.users!.pid);
+  }, 120_000);
+
   it('up of a service whose port another process holds fails, naming the port and the holder', async () => {
     const down = await stack(['down', 'redis'], env);
     expect(down.code, down.output).toBe(0);

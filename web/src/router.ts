@@ -38,12 +38,6 @@ export const ADMIN_TABS = [
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'status', component: StatusScreen, meta: { title: 'System status', permission: 'system:read' } },
   {
-    path: '/playground',
-    name: 'playground',
-    component: () => import('./screens/playground/PlaygroundScreen.vue'),
-    meta: { title: 'Live conversation', permission: 'conversation:read:own' },
-  },
-  {
     path: '/chat/:conversationId?',
     name: 'chat',
     component: () => import('./screens/chat/ChatScreen.vue'),
@@ -133,12 +127,15 @@ export function safeRedirect(value: unknown): string | null {
   return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : null;
 }
 
-/** Where to go after signing in without a `redirect`: the first screen the user may open. */
+/**
+ * Where to go after signing in without a `redirect`: the first screen the user may open; with none
+ * of these, the status screen, which says "You do not have access".
+ */
 export function landingPath(session: Pick<SessionStore, 'can'>): string {
   if (session.can('system:read')) return '/';
   if (session.can('chat:ask')) return '/chat';
   if (session.can('source:read')) return '/sources';
-  return '/playground';
+  return '/';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ViewMessage } from '../src/composables/useAnswerStream';
-import ChatMessageItem from '../src/screens/chat/ChatMessageItem.vue';
+import ChatMessageItem from '../src/components/ChatMessageItem.vue';
 import ChatScreen from '../src/screens/chat/ChatScreen.vue';
 import { meHandler, type Handler } from './support/fakeGateway';
 import { cleanupScreens, renderScreen } from './support/renderScreen';

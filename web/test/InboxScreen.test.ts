@@ -334,7 +334,7 @@ describe('InboxScreen', () => {
   it('sends agentReply with the conversation and text, shows the reply and takes the conversation over', async () => {
     const reply = message({ id: 'm9', role: 'AGENT', text: 'Sorry about that, I am on it.', createdAt: minutesAgo(0), author: { __typename: 'User', id: USER.id, displayName: USER.displayName } });
     const { view, gateway } = await render('/inbox/c1', {
-      InboxAgentReply: () => ({ data: { agentReply: reply } }),
+      AgentReply: () => ({ data: { agentReply: reply } }),
     });
     const pane = view.find('section.conv');
     expect(pane.text()).toContain('Your first reply takes this conversation over from the assistant.');
@@ -345,7 +345,7 @@ describe('InboxScreen', () => {
     gateway.operations.length = 0;
     await button(view, 'Take over and reply').trigger('click');
     await flushPromises();
-    expect(gateway.named('InboxAgentReply')[0]!.variables).toEqual({ input: { conversationId: 'c1', text: 'Sorry about that, I am on it.' } });
+    expect(gateway.named('AgentReply')[0]!.variables).toEqual({ input: { conversationId: 'c1', text: 'Sorry about that, I am on it.' } });
     expect(gateway.named('InboxConversation')).toHaveLength(1); // refetched to learn who handles it
     expect(textarea.element.value).toBe('');
     expect(document.activeElement).toBe(textarea.element);
@@ -358,14 +358,14 @@ describe('InboxScreen', () => {
 
   it('says in words why a reply was not sent: next to the text, or for the whole form', async () => {
     let answer = graphqlErrors({ message: 'text must be 1 to 8000 characters', extensions: { code: 'BAD_USER_INPUT', field: 'text' } });
-    const { view, gateway } = await render('/inbox/c1', { InboxAgentReply: () => answer });
+    const { view, gateway } = await render('/inbox/c1', { AgentReply: () => answer });
     const pane = view.find('section.conv');
     const textarea = pane.find('textarea');
 
     // Nothing written: asked before anything is sent.
     await button(view, 'Take over and reply').trigger('click');
     await flushPromises();
-    expect(gateway.named('InboxAgentReply')).toHaveLength(0);
+    expect(gateway.named('AgentReply')).toHaveLength(0);
     expect(textarea.attributes('aria-invalid')).toBe('true');
     const errorId = textarea.attributes('aria-describedby')!.split(' ')[0]!;
     expect(view.find(`#${CSS.escape(errorId)}`).text()).toContain('Write a reply first.');
@@ -376,7 +376,7 @@ describe('InboxScreen', () => {
     expect(textarea.attributes('aria-invalid')).toBeUndefined();
     await button(view, 'Take over and reply').trigger('click');
     await flushPromises();
-    expect(gateway.named('InboxAgentReply')[0]!.variables).toEqual({ input: { conversationId: 'c1', text: 'Hello' } });
+    expect(gateway.named('AgentReply')[0]!.variables).toEqual({ input: { conversationId: 'c1', text: 'Hello' } });
     expect(view.find(`#${CSS.escape(textarea.attributes('aria-describedby')!.split(' ')[0]!)}`).text()).toContain('text must be 1 to 8000 characters');
 
     // Any other problem: one sentence for the form, and the draft is kept.
@@ -391,7 +391,7 @@ describe('InboxScreen', () => {
 
   it('stops the answer being written, and closes the conversation after asking', async () => {
     const { view, gateway } = await render('/inbox/c1?filter=all', {
-      InboxStopGeneration: () => ({ data: { stopGeneration: { __typename: 'ChatMessage', id: 'a1', status: 'STOPPED' } } }),
+      StopGeneration: () => ({ data: { stopGeneration: { __typename: 'ChatMessage', id: 'a1', status: 'STOPPED' } } }),
       InboxCloseConversation: ({ variables }) => ({
         data: { closeConversation: conv(variables.id as string, { status: 'CLOSED', updatedAt: minutesAgo(0), closedAt: minutesAgo(0), escalatedAt: minutesAgo(5) }) },
       }),
@@ -399,7 +399,7 @@ describe('InboxScreen', () => {
     const pane = view.find('section.conv');
     await button(view, 'Stop answer').trigger('click');
     await flushPromises();
-    expect(gateway.named('InboxStopGeneration')[0]!.variables).toEqual({ messageId: 'a1' });
+    expect(gateway.named('StopGeneration')[0]!.variables).toEqual({ messageId: 'a1' });
     expect(pane.text()).toContain('Stopped.');
     expect(view.findAll('button').some((b) => b.text() === 'Stop answer')).toBe(false);
 

@@ -7,7 +7,7 @@ import { cleanupScreens, renderScreen } from './support/renderScreen';
 afterEach(() => cleanupScreens());
 
 async function render(login: Handler) {
-  const { view, gateway, router, session } = await renderScreen('/sign-in?redirect=/playground', {
+  const { view, gateway, router, session } = await renderScreen('/sign-in?redirect=/chat', {
     component: SignInScreen,
     handlers: { Login: login, SessionViewer: meHandler() },
     role: null,
@@ -92,6 +92,6 @@ describe('SignInScreen', () => {
     await signIn(view, 'ada@example.com', 'correct horse battery');
     expect(store.state.status).toBe('signed-in');
     expect(store.state.viewer?.permissions).toContain('system:read');
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/playground'));
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/chat'));
   });
 });

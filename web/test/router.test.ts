@@ -24,8 +24,8 @@ const at = (router: Router) => ({ path: router.currentRoute.value.path, query: r
 describe('route guard', () => {
   it('sends signed-out users to /sign-in with a redirect back', async () => {
     const { router } = await setup();
-    await router.push('/playground?conversation=abc');
-    expect(at(router)).toEqual({ path: '/sign-in', query: { redirect: '/playground?conversation=abc' } });
+    await router.push('/chat/abc');
+    expect(at(router)).toEqual({ path: '/sign-in', query: { redirect: '/chat/abc' } });
 
     await router.push('/');
     expect(at(router)).toEqual({ path: '/sign-in', query: {} });
@@ -33,11 +33,11 @@ describe('route guard', () => {
 
   it('lets signed-in users through, and past the guest screens to where they were going', async () => {
     const { router } = await setup({ signedIn: true, permissions: ['conversation:read:own', 'chat:ask'] });
-    await router.push('/playground');
-    expect(at(router).path).toBe('/playground');
+    await router.push('/chat');
+    expect(at(router).path).toBe('/chat');
 
-    await router.push('/sign-in?redirect=/playground?conversation=x');
-    expect(at(router)).toEqual({ path: '/playground', query: { conversation: 'x' } });
+    await router.push('/sign-in?redirect=/chat/x?from=mail');
+    expect(at(router)).toEqual({ path: '/chat/x', query: { from: 'mail' } });
 
     // Without system:read the landing screen is the chat, not the status screen.
     await router.push('/');
@@ -51,7 +51,7 @@ describe('route guard', () => {
     expect(at(router).path).toBe('/');
     expect(safeRedirect('https://evil.example')).toBeNull();
     expect(safeRedirect('/\\evil.example')).toBeNull();
-    expect(safeRedirect('/playground')).toBe('/playground');
+    expect(safeRedirect('/chat')).toBe('/chat');
   });
 
   it('opens the links from mails whether signed in or not', async () => {
@@ -71,14 +71,14 @@ describe('route guard', () => {
     });
     const { router, session: store } = await setup({ storage });
     expect(store.state.status).toBe('restoring');
-    await router.push('/playground');
-    expect(at(router).path).toBe('/playground');
+    await router.push('/chat');
+    expect(at(router).path).toBe('/chat');
     expect(store.state.status).toBe('signed-in');
   });
 
   it('leaves protected screens when the session ends', async () => {
     const { router, session: store } = await setup({ signedIn: true });
-    await router.push('/playground?conversation=abc');
+    await router.push('/chat/abc');
     await store.signOut();
     await router.isReady();
     await new Promise((r) => setTimeout(r));

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { buildSchema } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LoginMutation } from '../src/screens/auth/auth.documents';
-import { ChatMessagesQuery } from '../src/screens/playground/playground.documents';
+import { ConversationQuery } from '../src/graphql/documents/conversation.documents';
 import { PUBLIC_ROOT_FIELDS } from '../src/graphql/sessionLinks';
 import { webSocketRecovering4401 } from '../src/graphql/sessionSocket';
 import { createSessionStore, type SessionEvent, type SessionStore } from '../src/session/sessionStore';
@@ -24,10 +24,10 @@ import {
 
 const unauthenticated = (message = 'The access token has expired.') => ({ message, extensions: { code: 'UNAUTHENTICATED' } });
 
-/** Answers chatMessages only to the current token; an older one gets the given refusal. */
-function chatMessagesFor(validToken: () => string | null, refuse: () => Answer): Handler {
+/** Answers `conversation` only to the current token; an older one gets the given refusal. */
+function conversationFor(validToken: () => string | null, refuse: () => Answer): Handler {
   return (op) =>
-    op.authorization === `Bearer ${validToken()}` ? { data: { chatMessages: [] } } : refuse();
+    op.authorization === `Bearer ${validToken()}` ? { data: { conversation: null } } : refuse();
 }
 
 /** Refresh tokens work once, like the real gateway's: a second use is refused. */
@@ -84,29 +84,27 @@ describe('session store: refresh serialisation', () => {
       SessionViewer: meHandler(),
       // Only the newest refreshed token is accepted. One refusal the way the gateway answers a bad
       // token (HTTP 401 with the error in the body), one inside a GraphQL result.
-      ChatMessages: (op) =>
-        chatMessagesFor(
+      Conversation: (op) =>
+        conversationFor(
           () => refresh.issued.at(-1) ?? null,
-          () => (op.variables.conversationId === 'a' ? httpError(401, [unauthenticated()]) : graphqlErrors(unauthenticated())),
+          () => (op.variables.id === 'a' ? httpError(401, [unauthenticated()]) : graphqlErrors(unauthenticated())),
         )(op),
     });
     const { session, apollo } = track(sessionWithGateway(gateway));
     await session.start(authPayload());
 
     const queries = Promise.all(
-      ['a', 'b'].map((conversationId) =>
-        apollo.query({ query: ChatMessagesQuery, variables: { conversationId, first: 10 }, fetchPolicy: 'network-only' }),
-      ),
+      ['a', 'b'].map((id) => apollo.query({ query: ConversationQuery, variables: { id }, fetchPolicy: 'network-only' })),
     );
     // Both refusals arrive while the one refresh is still in flight.
-    await vi.waitFor(() => expect(gateway.named('ChatMessages')).toHaveLength(2));
+    await vi.waitFor(() => expect(gateway.named('Conversation')).toHaveLength(2));
     await vi.waitFor(() => expect(gateway.named('RefreshSession')).toHaveLength(1));
     hold.resolve();
 
     const results = await queries;
-    expect(results.map((r) => r.data.chatMessages)).toEqual([[], []]);
+    expect(results.map((r) => r.data.conversation)).toEqual([null, null]);
     expect(gateway.named('RefreshSession')).toHaveLength(1);
-    const chat = gateway.named('ChatMessages');
+    const chat = gateway.named('Conversation');
     expect(chat).toHaveLength(4);
     const fresh = `Bearer ${refresh.issued[0]}`;
     expect(chat.slice(0, 2).map((o) => o.authorization)).not.toContain(fresh);
@@ -163,7 +161,7 @@ describe('session store: lifecycle', () => {
     const gateway = fakeGateway({
       RefreshSession: () => graphqlErrors(unauthenticated('This refresh token was already used, so the session has been revoked for safety. Sign in again.')),
       SessionViewer: meHandler(),
-      ChatMessages: () => httpError(401, [unauthenticated()]),
+      Conversation: () => httpError(401, [unauthenticated()]),
     });
     const storage = memoryStorage();
     const { session, apollo } = track(sessionWithGateway(gateway, { storage }));
@@ -171,9 +169,9 @@ describe('session store: lifecycle', () => {
     session.on((e) => events.push(e));
     await session.start(authPayload());
 
-    await expect(apollo.query({ query: ChatMessagesQuery, variables: { conversationId: 'a', first: 1 } })).rejects.toThrow();
+    await expect(apollo.query({ query: ConversationQuery, variables: { id: 'a' } })).rejects.toThrow();
     expect(gateway.named('RefreshSession')).toHaveLength(1);
-    expect(gateway.named('ChatMessages')).toHaveLength(1); // not retried after a refused refresh
+    expect(gateway.named('Conversation')).toHaveLength(1); // not retried after a refused refresh
     expect(session.state).toMatchObject({ status: 'signed-out', user: null, viewer: null });
     expect(session.state.notice).toMatch(/already used/);
     expect(session.currentAccessToken()).toBeNull();

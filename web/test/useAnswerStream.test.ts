@@ -77,8 +77,9 @@ describe('ConversationStreamState', () => {
 /** A stand-in ApolloClient: `query` answers the conversation, `subscribe` hands each subscription to the test. */
 function fakeClient(lastSeq: number, messages: ViewMessage[]) {
   const subscriptions: { variables: Record<string, unknown>; next: (e: StreamEvent) => void; error: (e: unknown) => void; closed: boolean }[] = [];
+  const queries: Record<string, unknown>[] = [];
   const client = {
-    query: async () => ({ data: { conversation: { __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'Q', updatedAt: AT, lastSeq, messages: { messages, nextCursor: null } } } }),
+    query: async ({ variables }: { variables: Record<string, unknown> }) => (queries.push(variables), { data: { conversation: { __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'Q', updatedAt: AT, lastSeq, messages: { messages, nextCursor: null } } } }),
     subscribe: ({ variables }: { variables: Record<string, unknown> }) => ({
       subscribe(observer: { next: (r: unknown) => void; error: (e: unknown) => void }) {
         const entry = {
@@ -92,7 +93,7 @@ function fakeClient(lastSeq: number, messages: ViewMessage[]) {
       },
     }),
   } as unknown as ApolloClient<unknown>;
-  return { client, subscriptions };
+  return { client, subscriptions, queries };
 }
 
 function fakeSocket() {
@@ -152,6 +153,40 @@ describe('useAnswerStream', () => {
     subscriptions[1]!.next(delta(2, 'b'));
     subscriptions[1]!.next(delta(3, 'c'));
     expect(stream.messages.value[0]!.text).toBe('abc');
+    scope.stop();
+  });
+
+  it('takes a conversation sendMessage has just started from its payload, without reading it again', async () => {
+    const { client, subscriptions, queries } = fakeClient(0, []);
+    const id = ref<string | null>(null);
+    const scope = effectScope();
+    const stream = scope.run(() => useAnswerStream(id, { socket: fakeSocket() as never, client }))!;
+    await flushPromises();
+    expect(stream.connection.value).toBe('idle');
+
+    const question = answer({ id: 'u1', conversationId: 'c9', role: 'USER', text: 'Do you ship to Norway?', status: 'COMPLETE', createdAt: '2025-01-01T09:59:59Z' });
+    const generating = answer({ id: 'a2', conversationId: 'c9', lastSeq: 2 });
+    stream.accept({
+      __typename: 'SendMessagePayload',
+      conversation: { __typename: 'Conversation', id: 'c9', status: 'OPEN', title: 'Shipping', updatedAt: AT, lastSeq: 2 },
+      userMessage: question,
+      assistantMessage: generating,
+    });
+    id.value = 'c9'; // the screen moves to the new conversation
+    await flushPromises();
+
+    expect(queries).toEqual([]);
+    expect(stream.messages.value.map((m) => m.id)).toEqual(['u1', 'a2']);
+    expect(stream.title.value).toBe('Shipping');
+    expect(stream.conversationStatus.value).toBe('OPEN');
+    expect(subscriptions.map((s) => s.variables)).toEqual([{ conversationId: 'c9', afterSeq: 2 }]);
+    subscriptions[0]!.next({ ...delta(3, 'Yes.', 'a2'), conversationId: 'c9' });
+    expect(stream.messages.value.at(-1)!.text).toBe('Yes.');
+
+    // Any other conversation is read as before.
+    id.value = 'c1';
+    await flushPromises();
+    expect(queries).toEqual([{ id: 'c1' }]);
     scope.stop();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectScope } from 'vue';
-import { useConnectionState, type ConnectionEvents } from '../src/composables/useConnectionState';
+import { useConnectionState, type ConnectionEvents } from '../src/screens/analytics/useConnectionState';
 
 /** Stands in for the graphql-ws client: only its event emitter. */
 function fakeClient() {

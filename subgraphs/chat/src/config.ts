@@ -48,7 +48,8 @@ export const chatEnvSchema = baseEnvSchema
     /** Token budget for the documents' text in the prompt (four characters per token): the prompt's length is the time to the first word on a CPU. */
     CHAT_CONTEXT_TOKEN_BUDGET: z.coerce.number().int().min(25).default(200),
     CHAT_MAX_ANSWER_TOKENS: z.coerce.number().int().min(1).default(200),
-    CHAT_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
+    /** 0: greedy decoding — the same documents give the same answer (a support answer wants no creativity). */
+    CHAT_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
     /** Identical standalone questions per organization (and role) are answered from Redis for this long. */
     CHAT_ANSWER_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(86_400),
     /** How often a running answer's text is written to PostgreSQL. */

@@ -57,12 +57,14 @@ describe('the answer prompt', () => {
   const prompt = buildAnswerPrompt('Is the Business plan free?', documents);
 
   it('is the fixed system prompt and worked examples (the shared prefix), then one user message with numbered documents and the question', () => {
-    expect(prompt.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
+    expect(prompt.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user']);
     expect(prompt[0]!.content).toBe(SYSTEM_PROMPT);
     expect(SYSTEM_PROMPT).toContain(SYSTEM_PROMPT_CANARY);
     expect(SYSTEM_PROMPT).toContain(DECLINE_PHRASE);
     expect(prompt[2]!.content).toMatch(/\[1\]\.$/);
-    expect(prompt[4]!.content).toBe(DECLINE_PHRASE);
+    expect(prompt[4]!.content).toMatch(/^No, .*\[1\]\.$/);
+    expect(prompt[6]!.content).toBe(DECLINE_PHRASE);
+    expect(prompt[8]!.content).toBe(DECLINE_PHRASE);
     const user = prompt.at(-1)!.content;
     expect(user).not.toContain(SYSTEM_PROMPT_CANARY);
     expect(user.match(/<document index="\d+" title="[^"]*">/g)).toEqual([
@@ -76,7 +78,7 @@ describe('the answer prompt', () => {
 
   it('is the same prefix for every question, so the LLM server keeps it evaluated', () => {
     const other = buildAnswerPrompt('How do I reset my password?', buildContext([hit(4)], { tokenBudget: 2000, minRelevance: 0 }));
-    expect(other.slice(0, 5)).toEqual(prompt.slice(0, 5));
+    expect(other.slice(0, -1)).toEqual(prompt.slice(0, -1));
   });
 
   it('neutralises delimiter-like text in pages and questions, so nothing can close a document or forge one', () => {
@@ -114,6 +116,19 @@ describe('the context for a small model', () => {
     expect(context.ranking).toBe('sentences');
   });
 
+  it("always gives the best sentence of retrieval's two best passages, whatever the sentence model thinks of it", async () => {
+    const hits = [
+      hit(1, { text: 'Single sign-on is included in the Business plan.' }),
+      hit(2, { text: 'Plan: Business; Price per seat / month: $49.' }),
+      hit(3, { text: 'Non-profits get 50 percent off the Business plan.' }),
+      hit(4, { text: 'The Business plan replaced five older plans.' }),
+    ];
+    const scores = { 'Single sign-on': 0.6, 'Price per seat': 0.1, 'Non-profits': 0.7, 'replaced five': 0.65 };
+    const context = await selectContext(hits, 'Is the Business plan free?', ranker(scores), { minRelevance: 0, maxDocuments: 3, charBudget: 400, sentenceMargin: 0.1 });
+    expect(context.documents.map((d) => d.hit.id)).toEqual(['hit-1', 'hit-2', 'hit-3']);
+    expect(context.documents[1]!.text).toBe('Plan: Business; Price per seat / month: $49.');
+  });
+
   it('leaves out a passage holding instructions to the assistant, with the "facts" it plants', async () => {
     const injected = hit(1, { text: `Great tips! ${INJECTION}` });
     const context = await selectContext([injected, hit(2)], 'Is Business free?', ranker({}), { minRelevance: 0, maxDocuments: 3, charBudget: 400, sentenceMargin: 1 });
@@ -141,6 +156,19 @@ describe('the context for a small model', () => {
 
   it('splits passages into sentences and list lines', () => {
     expect(splitSentences('One. Two is 4.2.1 now! Three?\nA list item\n\n')).toEqual(['One.', 'Two is 4.2.1 now!', 'Three?', 'A list item']);
+  });
+
+  it('turns table rows into sentences that carry their column headers', () => {
+    const table = ['Acme has three plans.', 'Plans', '| Plan | Price / month | Notes |', '| --- | --- | --- |', '| Starter | $0 |  |', '| Business | $49 | SSO \\| SCIM |', 'After the table.'].join('\n');
+    expect(splitSentences(table)).toEqual([
+      'Acme has three plans.',
+      'Plans',
+      'Plan: Starter; Price / month: $0.',
+      'Plan: Business; Price / month: $49; Notes: SSO | SCIM.',
+      'After the table.',
+    ]);
+    // rows of a table whose header is in another passage: the cells as written
+    expect(splitSentences('| Pro | $19 | Yes |')).toEqual(['Pro, $19, Yes']);
   });
 });
 
@@ -205,6 +233,24 @@ describe('citations', () => {
     expect(citations).toEqual([
       expect.objectContaining({ index: 3, title: 'Page 3', url: 'https://help.example/page-3#section-3', anchor: 'section-3', snippet: 'The exact words.', referenced: true }),
       expect.objectContaining({ index: 1, pageUrl: 'https://help.example/page-1', snippet: documents[0]!.hit.text, referenced: true }),
+    ]);
+  });
+
+  it('lets a marker stand for the document its words come from, when the model numbered the fact wrongly', () => {
+    const context = buildContext(
+      [
+        hit(1, { text: 'Our support team answers Monday to Friday from 08:00 to 18:00 CET.' }),
+        hit(2, { text: 'The support team takes a short break over the holidays.' }),
+      ],
+      { tokenBudget: 2000, minRelevance: 0 },
+    );
+    const wrong = resolveCitations('We answer Monday to Friday from 08:00 to 18:00 CET [2].', context);
+    expect(wrong.map((c) => [c.index, c.pageUrl, c.referenced])).toEqual([[2, 'https://help.example/page-1', true]]);
+    // a marker whose words its document does hold stays as written
+    const right = resolveCitations('The team takes a short break over the holidays [2].', context);
+    expect(right.map((c) => [c.index, c.pageUrl, c.referenced])).toEqual([
+      [2, 'https://help.example/page-2', true],
+      [1, 'https://help.example/page-1', false],
     ]);
   });
 

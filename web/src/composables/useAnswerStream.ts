@@ -9,11 +9,12 @@ import type {
   SendMessageMutation,
 } from '../gql/graphql';
 import { describeError } from '../graphql/errors';
-import { ConversationQuery, MessageStreamSubscription as MessageStreamDocument } from '../screens/chat/chat.documents';
-import { compareMessages } from './useMessageList';
+import { ConversationQuery, MessageStreamSubscription as MessageStreamDocument } from '../graphql/documents/conversation.documents';
+import { compareMessages } from './messageOrder';
 
 export type StreamEvent = MessageStreamSubscription['messageStream'];
 export type ViewMessage = ChatMessageViewFieldsFragment;
+export type SendMessagePayload = SendMessageMutation['sendMessage'];
 
 /** What `apply` did with an event. */
 export type ApplyResult = 'applied' | 'duplicate' | 'gap';
@@ -134,9 +135,11 @@ export type StreamConnection = 'idle' | 'loading' | 'live' | 'reconnecting';
 
 /**
  * One conversation of the chat, live: reads it (`conversation { lastSeq messages }`), then
- * follows `messageStream(conversationId, afterSeq: lastSeq)`. After the socket reconnects, after
- * a subscription error, or on a gap in `seq`, it subscribes again with `afterSeq` = the last `seq`
- * it applied, and drops replayed events, so no text is missing or doubled.
+ * follows `messageStream(conversationId, afterSeq: lastSeq)`. A conversation that `sendMessage`
+ * has just started is not read: its payload (handed to `accept` before the id changes) holds all
+ * of it, `lastSeq` included. After the socket reconnects, after a subscription error, or on a gap
+ * in `seq`, it subscribes again with `afterSeq` = the last `seq` it applied, and drops replayed
+ * events, so no text is missing or doubled.
  */
 export function useAnswerStream(
   conversationId: MaybeRefOrGetter<string | null>,
@@ -159,6 +162,8 @@ export function useAnswerStream(
   /** The `afterSeq` of the subscription in force: a gap seen twice from it is accepted. */
   let subscribedAfter: number | null = null;
   let generation = 0;
+  /** A `sendMessage` payload that started another conversation, for the load that follows. */
+  let seed: SendMessagePayload | null = null;
 
   const id = computed(() => toValue(conversationId));
   const bump = () => (version.value += 1);
@@ -210,9 +215,22 @@ export function useAnswerStream(
     loadError.value = null;
     subscribedAfter = null;
     const conversation = id.value;
+    const seeded = seed?.conversation.id === conversation ? seed : null;
+    seed = null;
     if (!conversation) {
       connection.value = 'idle';
       bump();
+      return;
+    }
+    if (seeded) {
+      title.value = seeded.conversation.title ?? null;
+      state.value = new ConversationStreamState({
+        lastSeq: seeded.conversation.lastSeq,
+        messages: [seeded.userMessage, ...(seeded.assistantMessage ? [seeded.assistantMessage] : [])],
+        conversationStatus: seeded.conversation.status,
+      });
+      bump();
+      subscribe();
       return;
     }
     loading.value = true;
@@ -263,13 +281,28 @@ export function useAnswerStream(
     });
   }
 
-  /** Takes in what `sendMessage` returned for this conversation. */
-  function accept(payload: SendMessageMutation['sendMessage']): void {
+  /**
+   * Takes in what `sendMessage` returned: for this conversation, its messages and status; for one
+   * it has just started, the whole of it, used instead of reading it once the id turns to it.
+   */
+  function accept(payload: SendMessagePayload): void {
     const current = state.value;
-    if (!current || payload.conversation.id !== id.value) return;
+    if (payload.conversation.id !== id.value) {
+      seed = payload;
+      return;
+    }
+    if (!current) return;
     current.upsert(payload.userMessage);
     if (payload.assistantMessage) current.upsert(payload.assistantMessage);
     current.conversationStatus = payload.conversation.status;
+    bump();
+  }
+
+  /** Adds or replaces one whole message (e.g. an agent's reply as `agentReply` returned it). */
+  function upsert(message: ViewMessage): void {
+    const current = state.value;
+    if (!current || message.conversationId !== id.value) return;
+    current.upsert(message);
     bump();
   }
 
@@ -298,5 +331,23 @@ export function useAnswerStream(
   /** The answer being written, if any. */
   const generating = computed(() => [...messages.value].reverse().find((m) => m.role === 'ASSISTANT' && m.status === 'GENERATING') ?? null);
 
-  return { messages, conversationStatus, lastSeq, generating, title, loading, loadError, notFound, connection, accept, patch, setConversationStatus, reload: load };
+  return {
+    conversationId: id,
+    messages,
+    conversationStatus,
+    lastSeq,
+    generating,
+    title,
+    loading,
+    loadError,
+    notFound,
+    connection,
+    accept,
+    upsert,
+    patch,
+    setConversationStatus,
+    reload: load,
+  };
 }
+
+export type AnswerStream = ReturnType<typeof useAnswerStream>;

@@ -14,6 +14,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment CitationFields on Citation {\n    index\n    sourceId\n    title\n    pageUrl\n    url\n    headingPath\n    snippet\n    referenced\n  }\n": typeof types.CitationFieldsFragmentDoc,
+    "\n  fragment AnswerImageFields on AnswerImage {\n    id\n    imageUrl\n    pageUrl\n    alt\n    caption\n    thumbnailUrl\n  }\n": typeof types.AnswerImageFieldsFragmentDoc,
+    "\n  fragment ChatMessageViewFields on ChatMessage {\n    id\n    conversationId\n    role\n    text\n    status\n    createdAt\n    author {\n      id\n      displayName\n    }\n    citations {\n      ...CitationFields\n    }\n    images {\n      ...AnswerImageFields\n    }\n    confidence\n    handoffSuggested\n    fallback\n    feedback {\n      rating\n      comment\n    }\n    lastSeq\n  }\n": typeof types.ChatMessageViewFieldsFragmentDoc,
+    "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    status\n    title\n    updatedAt\n  }\n": typeof types.ConversationSummaryFieldsFragmentDoc,
+    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      lastSeq\n      messages(first: 50) {\n        messages {\n          ...ChatMessageViewFields\n        }\n        nextCursor\n      }\n    }\n  }\n": typeof types.ConversationDocument,
+    "\n  subscription MessageStream($conversationId: ID!, $afterSeq: Int) {\n    messageStream(conversationId: $conversationId, afterSeq: $afterSeq) {\n      seq\n      kind\n      conversationId\n      messageId\n      text\n      citations {\n        ...CitationFields\n      }\n      images {\n        ...AnswerImageFields\n      }\n      status\n      confidence\n      handoffSuggested\n      fallback\n      conversationStatus\n      message {\n        ...ChatMessageViewFields\n      }\n      at\n    }\n  }\n": typeof types.MessageStreamDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      conversation {\n        ...ConversationSummaryFields\n        lastSeq\n      }\n      userMessage {\n        ...ChatMessageViewFields\n      }\n      assistantMessage {\n        ...ChatMessageViewFields\n      }\n    }\n  }\n": typeof types.SendMessageDocument,
+    "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": typeof types.StopGenerationDocument,
+    "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": typeof types.RateAnswerDocument,
+    "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": typeof types.EscalateDocument,
+    "\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": typeof types.AgentReplyDocument,
     "\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n": typeof types.AdminMemberFieldsFragmentDoc,
     "\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n": typeof types.AdminMembersDocument,
     "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n": typeof types.AdminInviteUserDocument,
@@ -45,28 +56,12 @@ type Documents = {
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.AcceptInvitationDocument,
-    "\n  fragment CitationFields on Citation {\n    index\n    sourceId\n    title\n    pageUrl\n    url\n    headingPath\n    snippet\n    referenced\n  }\n": typeof types.CitationFieldsFragmentDoc,
-    "\n  fragment AnswerImageFields on AnswerImage {\n    id\n    imageUrl\n    pageUrl\n    alt\n    caption\n    thumbnailUrl\n  }\n": typeof types.AnswerImageFieldsFragmentDoc,
-    "\n  fragment ChatMessageViewFields on ChatMessage {\n    id\n    conversationId\n    role\n    text\n    status\n    createdAt\n    author {\n      id\n      displayName\n    }\n    citations {\n      ...CitationFields\n    }\n    images {\n      ...AnswerImageFields\n    }\n    confidence\n    handoffSuggested\n    fallback\n    feedback {\n      rating\n      comment\n    }\n    lastSeq\n  }\n": typeof types.ChatMessageViewFieldsFragmentDoc,
-    "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    status\n    title\n    updatedAt\n  }\n": typeof types.ConversationSummaryFieldsFragmentDoc,
     "\n  query Conversations($first: Int!, $after: String) {\n    conversations(first: $first, after: $after) {\n      conversations {\n        ...ConversationSummaryFields\n      }\n      nextCursor\n    }\n  }\n": typeof types.ConversationsDocument,
-    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      lastSeq\n      messages(first: 50) {\n        messages {\n          ...ChatMessageViewFields\n        }\n        nextCursor\n      }\n    }\n  }\n": typeof types.ConversationDocument,
-    "\n  subscription MessageStream($conversationId: ID!, $afterSeq: Int) {\n    messageStream(conversationId: $conversationId, afterSeq: $afterSeq) {\n      seq\n      kind\n      conversationId\n      messageId\n      text\n      citations {\n        ...CitationFields\n      }\n      images {\n        ...AnswerImageFields\n      }\n      status\n      confidence\n      handoffSuggested\n      fallback\n      conversationStatus\n      message {\n        ...ChatMessageViewFields\n      }\n      at\n    }\n  }\n": typeof types.MessageStreamDocument,
-    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      conversation {\n        ...ConversationSummaryFields\n        lastSeq\n      }\n      userMessage {\n        ...ChatMessageViewFields\n      }\n      assistantMessage {\n        ...ChatMessageViewFields\n      }\n    }\n  }\n": typeof types.SendMessageDocument,
-    "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": typeof types.StopGenerationDocument,
-    "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": typeof types.RateAnswerDocument,
-    "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": typeof types.EscalateDocument,
     "\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n": typeof types.InboxConversationFieldsFragmentDoc,
     "\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n": typeof types.InboxConversationsDocument,
     "\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InboxConversationDocument,
     "\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n": typeof types.InboxConversationUpdatedDocument,
-    "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": typeof types.InboxAgentReplyDocument,
     "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": typeof types.InboxCloseConversationDocument,
-    "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": typeof types.InboxStopGenerationDocument,
-    "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": typeof types.ChatMessageFieldsFragmentDoc,
-    "\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.ChatMessagesDocument,
-    "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
-    "\n  mutation PostMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      ...ChatMessageFields\n    }\n  }\n": typeof types.PostMessageDocument,
     "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": typeof types.SourceFieldsFragmentDoc,
     "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": typeof types.CrawlProgressFieldsFragmentDoc,
     "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": typeof types.CrawlRunFieldsFragmentDoc,
@@ -100,6 +95,17 @@ type Documents = {
     "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
 };
 const documents: Documents = {
+    "\n  fragment CitationFields on Citation {\n    index\n    sourceId\n    title\n    pageUrl\n    url\n    headingPath\n    snippet\n    referenced\n  }\n": types.CitationFieldsFragmentDoc,
+    "\n  fragment AnswerImageFields on AnswerImage {\n    id\n    imageUrl\n    pageUrl\n    alt\n    caption\n    thumbnailUrl\n  }\n": types.AnswerImageFieldsFragmentDoc,
+    "\n  fragment ChatMessageViewFields on ChatMessage {\n    id\n    conversationId\n    role\n    text\n    status\n    createdAt\n    author {\n      id\n      displayName\n    }\n    citations {\n      ...CitationFields\n    }\n    images {\n      ...AnswerImageFields\n    }\n    confidence\n    handoffSuggested\n    fallback\n    feedback {\n      rating\n      comment\n    }\n    lastSeq\n  }\n": types.ChatMessageViewFieldsFragmentDoc,
+    "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    status\n    title\n    updatedAt\n  }\n": types.ConversationSummaryFieldsFragmentDoc,
+    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      lastSeq\n      messages(first: 50) {\n        messages {\n          ...ChatMessageViewFields\n        }\n        nextCursor\n      }\n    }\n  }\n": types.ConversationDocument,
+    "\n  subscription MessageStream($conversationId: ID!, $afterSeq: Int) {\n    messageStream(conversationId: $conversationId, afterSeq: $afterSeq) {\n      seq\n      kind\n      conversationId\n      messageId\n      text\n      citations {\n        ...CitationFields\n      }\n      images {\n        ...AnswerImageFields\n      }\n      status\n      confidence\n      handoffSuggested\n      fallback\n      conversationStatus\n      message {\n        ...ChatMessageViewFields\n      }\n      at\n    }\n  }\n": types.MessageStreamDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      conversation {\n        ...ConversationSummaryFields\n        lastSeq\n      }\n      userMessage {\n        ...ChatMessageViewFields\n      }\n      assistantMessage {\n        ...ChatMessageViewFields\n      }\n    }\n  }\n": types.SendMessageDocument,
+    "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": types.StopGenerationDocument,
+    "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": types.RateAnswerDocument,
+    "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": types.EscalateDocument,
+    "\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": types.AgentReplyDocument,
     "\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n": types.AdminMemberFieldsFragmentDoc,
     "\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n": types.AdminMembersDocument,
     "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n": types.AdminInviteUserDocument,
@@ -131,28 +137,12 @@ const documents: Documents = {
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.AcceptInvitationDocument,
-    "\n  fragment CitationFields on Citation {\n    index\n    sourceId\n    title\n    pageUrl\n    url\n    headingPath\n    snippet\n    referenced\n  }\n": types.CitationFieldsFragmentDoc,
-    "\n  fragment AnswerImageFields on AnswerImage {\n    id\n    imageUrl\n    pageUrl\n    alt\n    caption\n    thumbnailUrl\n  }\n": types.AnswerImageFieldsFragmentDoc,
-    "\n  fragment ChatMessageViewFields on ChatMessage {\n    id\n    conversationId\n    role\n    text\n    status\n    createdAt\n    author {\n      id\n      displayName\n    }\n    citations {\n      ...CitationFields\n    }\n    images {\n      ...AnswerImageFields\n    }\n    confidence\n    handoffSuggested\n    fallback\n    feedback {\n      rating\n      comment\n    }\n    lastSeq\n  }\n": types.ChatMessageViewFieldsFragmentDoc,
-    "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    status\n    title\n    updatedAt\n  }\n": types.ConversationSummaryFieldsFragmentDoc,
     "\n  query Conversations($first: Int!, $after: String) {\n    conversations(first: $first, after: $after) {\n      conversations {\n        ...ConversationSummaryFields\n      }\n      nextCursor\n    }\n  }\n": types.ConversationsDocument,
-    "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      lastSeq\n      messages(first: 50) {\n        messages {\n          ...ChatMessageViewFields\n        }\n        nextCursor\n      }\n    }\n  }\n": types.ConversationDocument,
-    "\n  subscription MessageStream($conversationId: ID!, $afterSeq: Int) {\n    messageStream(conversationId: $conversationId, afterSeq: $afterSeq) {\n      seq\n      kind\n      conversationId\n      messageId\n      text\n      citations {\n        ...CitationFields\n      }\n      images {\n        ...AnswerImageFields\n      }\n      status\n      confidence\n      handoffSuggested\n      fallback\n      conversationStatus\n      message {\n        ...ChatMessageViewFields\n      }\n      at\n    }\n  }\n": types.MessageStreamDocument,
-    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      conversation {\n        ...ConversationSummaryFields\n        lastSeq\n      }\n      userMessage {\n        ...ChatMessageViewFields\n      }\n      assistantMessage {\n        ...ChatMessageViewFields\n      }\n    }\n  }\n": types.SendMessageDocument,
-    "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": types.StopGenerationDocument,
-    "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": types.RateAnswerDocument,
-    "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": types.EscalateDocument,
     "\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n": types.InboxConversationFieldsFragmentDoc,
     "\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n": types.InboxConversationsDocument,
     "\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n": types.InboxConversationDocument,
     "\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n": types.InboxConversationUpdatedDocument,
-    "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": types.InboxAgentReplyDocument,
     "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": types.InboxCloseConversationDocument,
-    "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n": types.InboxStopGenerationDocument,
-    "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n": types.ChatMessageFieldsFragmentDoc,
-    "\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n": types.ChatMessagesDocument,
-    "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n": types.MessageAddedDocument,
-    "\n  mutation PostMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      ...ChatMessageFields\n    }\n  }\n": types.PostMessageDocument,
     "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": types.SourceFieldsFragmentDoc,
     "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": types.CrawlProgressFieldsFragmentDoc,
     "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": types.CrawlRunFieldsFragmentDoc,
@@ -200,6 +190,50 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CitationFields on Citation {\n    index\n    sourceId\n    title\n    pageUrl\n    url\n    headingPath\n    snippet\n    referenced\n  }\n"): (typeof documents)["\n  fragment CitationFields on Citation {\n    index\n    sourceId\n    title\n    pageUrl\n    url\n    headingPath\n    snippet\n    referenced\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnswerImageFields on AnswerImage {\n    id\n    imageUrl\n    pageUrl\n    alt\n    caption\n    thumbnailUrl\n  }\n"): (typeof documents)["\n  fragment AnswerImageFields on AnswerImage {\n    id\n    imageUrl\n    pageUrl\n    alt\n    caption\n    thumbnailUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChatMessageViewFields on ChatMessage {\n    id\n    conversationId\n    role\n    text\n    status\n    createdAt\n    author {\n      id\n      displayName\n    }\n    citations {\n      ...CitationFields\n    }\n    images {\n      ...AnswerImageFields\n    }\n    confidence\n    handoffSuggested\n    fallback\n    feedback {\n      rating\n      comment\n    }\n    lastSeq\n  }\n"): (typeof documents)["\n  fragment ChatMessageViewFields on ChatMessage {\n    id\n    conversationId\n    role\n    text\n    status\n    createdAt\n    author {\n      id\n      displayName\n    }\n    citations {\n      ...CitationFields\n    }\n    images {\n      ...AnswerImageFields\n    }\n    confidence\n    handoffSuggested\n    fallback\n    feedback {\n      rating\n      comment\n    }\n    lastSeq\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    status\n    title\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ConversationSummaryFields on Conversation {\n    id\n    status\n    title\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      lastSeq\n      messages(first: 50) {\n        messages {\n          ...ChatMessageViewFields\n        }\n        nextCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      lastSeq\n      messages(first: 50) {\n        messages {\n          ...ChatMessageViewFields\n        }\n        nextCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MessageStream($conversationId: ID!, $afterSeq: Int) {\n    messageStream(conversationId: $conversationId, afterSeq: $afterSeq) {\n      seq\n      kind\n      conversationId\n      messageId\n      text\n      citations {\n        ...CitationFields\n      }\n      images {\n        ...AnswerImageFields\n      }\n      status\n      confidence\n      handoffSuggested\n      fallback\n      conversationStatus\n      message {\n        ...ChatMessageViewFields\n      }\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription MessageStream($conversationId: ID!, $afterSeq: Int) {\n    messageStream(conversationId: $conversationId, afterSeq: $afterSeq) {\n      seq\n      kind\n      conversationId\n      messageId\n      text\n      citations {\n        ...CitationFields\n      }\n      images {\n        ...AnswerImageFields\n      }\n      status\n      confidence\n      handoffSuggested\n      fallback\n      conversationStatus\n      message {\n        ...ChatMessageViewFields\n      }\n      at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      conversation {\n        ...ConversationSummaryFields\n        lastSeq\n      }\n      userMessage {\n        ...ChatMessageViewFields\n      }\n      assistantMessage {\n        ...ChatMessageViewFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      conversation {\n        ...ConversationSummaryFields\n        lastSeq\n      }\n      userMessage {\n        ...ChatMessageViewFields\n      }\n      assistantMessage {\n        ...ChatMessageViewFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n"): (typeof documents)["\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -327,47 +361,7 @@ export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInv
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CitationFields on Citation {\n    index\n    sourceId\n    title\n    pageUrl\n    url\n    headingPath\n    snippet\n    referenced\n  }\n"): (typeof documents)["\n  fragment CitationFields on Citation {\n    index\n    sourceId\n    title\n    pageUrl\n    url\n    headingPath\n    snippet\n    referenced\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment AnswerImageFields on AnswerImage {\n    id\n    imageUrl\n    pageUrl\n    alt\n    caption\n    thumbnailUrl\n  }\n"): (typeof documents)["\n  fragment AnswerImageFields on AnswerImage {\n    id\n    imageUrl\n    pageUrl\n    alt\n    caption\n    thumbnailUrl\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment ChatMessageViewFields on ChatMessage {\n    id\n    conversationId\n    role\n    text\n    status\n    createdAt\n    author {\n      id\n      displayName\n    }\n    citations {\n      ...CitationFields\n    }\n    images {\n      ...AnswerImageFields\n    }\n    confidence\n    handoffSuggested\n    fallback\n    feedback {\n      rating\n      comment\n    }\n    lastSeq\n  }\n"): (typeof documents)["\n  fragment ChatMessageViewFields on ChatMessage {\n    id\n    conversationId\n    role\n    text\n    status\n    createdAt\n    author {\n      id\n      displayName\n    }\n    citations {\n      ...CitationFields\n    }\n    images {\n      ...AnswerImageFields\n    }\n    confidence\n    handoffSuggested\n    fallback\n    feedback {\n      rating\n      comment\n    }\n    lastSeq\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment ConversationSummaryFields on Conversation {\n    id\n    status\n    title\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ConversationSummaryFields on Conversation {\n    id\n    status\n    title\n    updatedAt\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query Conversations($first: Int!, $after: String) {\n    conversations(first: $first, after: $after) {\n      conversations {\n        ...ConversationSummaryFields\n      }\n      nextCursor\n    }\n  }\n"): (typeof documents)["\n  query Conversations($first: Int!, $after: String) {\n    conversations(first: $first, after: $after) {\n      conversations {\n        ...ConversationSummaryFields\n      }\n      nextCursor\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      lastSeq\n      messages(first: 50) {\n        messages {\n          ...ChatMessageViewFields\n        }\n        nextCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversation($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationSummaryFields\n      lastSeq\n      messages(first: 50) {\n        messages {\n          ...ChatMessageViewFields\n        }\n        nextCursor\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription MessageStream($conversationId: ID!, $afterSeq: Int) {\n    messageStream(conversationId: $conversationId, afterSeq: $afterSeq) {\n      seq\n      kind\n      conversationId\n      messageId\n      text\n      citations {\n        ...CitationFields\n      }\n      images {\n        ...AnswerImageFields\n      }\n      status\n      confidence\n      handoffSuggested\n      fallback\n      conversationStatus\n      message {\n        ...ChatMessageViewFields\n      }\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription MessageStream($conversationId: ID!, $afterSeq: Int) {\n    messageStream(conversationId: $conversationId, afterSeq: $afterSeq) {\n      seq\n      kind\n      conversationId\n      messageId\n      text\n      citations {\n        ...CitationFields\n      }\n      images {\n        ...AnswerImageFields\n      }\n      status\n      confidence\n      handoffSuggested\n      fallback\n      conversationStatus\n      message {\n        ...ChatMessageViewFields\n      }\n      at\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      conversation {\n        ...ConversationSummaryFields\n        lastSeq\n      }\n      userMessage {\n        ...ChatMessageViewFields\n      }\n      assistantMessage {\n        ...ChatMessageViewFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      conversation {\n        ...ConversationSummaryFields\n        lastSeq\n      }\n      userMessage {\n        ...ChatMessageViewFields\n      }\n      assistantMessage {\n        ...ChatMessageViewFields\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation StopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n"): (typeof documents)["\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -387,31 +381,7 @@ export function graphql(source: "\n  subscription InboxConversationUpdated {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation InboxAgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation InboxStopGeneration($messageId: ID!) {\n    stopGeneration(messageId: $messageId) {\n      id\n      status\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ChatMessageFields on ChatMessage {\n    id\n    conversationId\n    text\n    createdAt\n    author {\n      id\n      displayName\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  query ChatMessages($conversationId: ID!, $first: Int!) {\n    chatMessages(conversationId: $conversationId, first: $first) {\n      ...ChatMessageFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  subscription MessageAdded($conversationId: ID!) {\n    messageAdded(conversationId: $conversationId) {\n      ...ChatMessageFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PostMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      ...ChatMessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation PostMessage($input: PostMessageInput!) {\n    postMessage(input: $input) {\n      ...ChatMessageFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

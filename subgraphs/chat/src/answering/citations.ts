@@ -23,10 +23,54 @@ export function snippetOf(document: ContextDocument, maxChars = 280): string {
   return sentence > maxChars / 2 ? cut.slice(0, sentence + 1) : `${cut.slice(0, cut.lastIndexOf(' '))} …`;
 }
 
-function citationOf(document: ContextDocument, referenced: boolean): StoredCitation {
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.:,/$€%-]*[\p{L}\p{N}%]|[\p{L}\p{N}]/gu;
+const FILLER = new Set('the and for are but not you your with can has have this that from our its was were will would per any all get one two'.split(' '));
+
+/** The words of a text that carry its facts: three letters or more (or any number), lower case, no filler. */
+function factWords(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(WORD) ?? []).filter((w) => (w.length >= 3 || /\d/.test(w)) && !FILLER.has(w)));
+}
+
+/** The share of the claim's fact words that the document holds. */
+function support(claim: ReadonlySet<string>, document: ReadonlySet<string>): number {
+  if (claim.size === 0) return 0;
+  let found = 0;
+  for (const word of claim) if (document.has(word)) found++;
+  return found / claim.size;
+}
+
+/**
+ * Which document each `[n]` of the answer really draws on. A small model sometimes numbers the
+ * right fact with the wrong number ("… 08:00 to 18:00 CET [2]" where document 1 says so): when
+ * the words before a marker are mostly absent from the document it names (under half) and nearly
+ * all in another one (four in five), the marker stands for that one. Returns marker → document.
+ */
+export function groundedIndexes(text: string, documents: readonly ContextDocument[]): Map<number, number> {
+  const words = new Map(documents.map((d) => [d.index, factWords(d.text)]));
+  const mapping = new Map<number, number>();
+  let claimStart = 0;
+  for (const match of text.matchAll(/\[(\s*\d{1,3}\s*(?:[,;]\s*\d{1,3}\s*)*)\]/g)) {
+    const claim = factWords(text.slice(claimStart, match.index).replace(/\[[^\]]*\]/g, ' '));
+    if (text.slice(claimStart, match.index).trim().length > 0) claimStart = match.index + match[0].length;
+    for (const index of citedIndexes(match[0], documents.length)) {
+      if (mapping.has(index)) continue;
+      const own = support(claim, words.get(index)!);
+      let best = index;
+      let bestSupport = own;
+      for (const [other, otherWords] of words) {
+        const value = support(claim, otherWords);
+        if (value > bestSupport) [best, bestSupport] = [other, value];
+      }
+      mapping.set(index, own < 0.5 && bestSupport >= 0.8 ? best : index);
+    }
+  }
+  return mapping;
+}
+
+function citationOf(document: ContextDocument, referenced: boolean, index = document.index): StoredCitation {
   const { hit } = document;
   return {
-    index: document.index,
+    index,
     sourceId: hit.sourceId,
     title: hit.title,
     pageUrl: hit.pageUrl,
@@ -40,7 +84,8 @@ function citationOf(document: ContextDocument, referenced: boolean): StoredCitat
 }
 
 /**
- * The citations of an answer: every document its text refers to, numbered as in the text. The
+ * The citations of an answer: every document its text refers to, numbered as in the text (each
+ * marker standing for the document its words come from, see groundedIndexes). The
  * best-matching passage is always among the sources shown: a model that cited nothing (small
  * models often do not) gets the documents whose relevance is within `fallbackMargin` of the best
  * one (at most `fallbackCount`), and one that cited others gets the best one added; these are
@@ -49,11 +94,15 @@ function citationOf(document: ContextDocument, referenced: boolean): StoredCitat
 export function resolveCitations(text: string, documents: readonly ContextDocument[], fallbackCount = 2, fallbackMargin = 0.1): StoredCitation[] {
   if (documents.length === 0) return [];
   const byIndex = new Map(documents.map((d) => [d.index, d]));
-  const cited = citedIndexes(text, documents.length).map((i) => citationOf(byIndex.get(i)!, true));
+  const grounded = groundedIndexes(text, documents);
+  const cited = citedIndexes(text, documents.length).map((i) => citationOf(byIndex.get(grounded.get(i) ?? i)!, true, i));
   const bestRelevance = Math.max(...documents.map((d) => d.hit.relevance));
   if (cited.length > 0) {
     const best = documents.find((d) => d.hit.relevance === bestRelevance)!;
-    return cited.some((c) => c.index === best.index) ? cited : [...cited, citationOf(best, false)];
+    if (cited.some((c) => c.url === best.hit.url)) return cited;
+    // its own number, unless a marker of that number stands for another document now
+    const index = cited.some((c) => c.index === best.index) ? Math.max(...cited.map((c) => c.index)) + 1 : best.index;
+    return [...cited, citationOf(best, false, index)];
   }
   return documents
     .filter((d) => d.hit.relevance >= bestRelevance - fallbackMargin)

@@ -67,6 +67,9 @@ function shorten(text: string, maxChars: number): string {
   return `${space > maxChars * 0.5 ? cut.slice(0, space) : cut} …`;
 }
 
+/** How many of retrieval's best passages always give their best sentence to the context (see selectContext). */
+const LEADING_PASSAGES = 2;
+
 /** Scores sentences against the question (the knowledge subgraph's sentence model, see RetrievalClient.rankSentences). */
 export type SentenceRanker = (query: string, sentences: string[]) => Promise<number[]>;
 
@@ -133,8 +136,10 @@ export async function selectContext(hits: readonly RetrievedHit[], question: str
     scores = flat.map((s) => candidates[s.doc]!.hit.relevance - s.doc * 0.05 - s.position * 0.01);
   }
   // A sentence's score blends its own similarity with its passage's (retrieval saw the whole passage in context) and
-  // the question's words it contains (names, numbers, "Fedora"); the best sentence of retrieval's best passage always
-  // comes first, so the model never loses what retrieval ranked highest.
+  // the question's words it contains (names, numbers, "Fedora"). The best sentence of each of retrieval's
+  // LEADING_PASSAGES best passages comes first whatever the sentence model thinks of it: retrieval ranks whole
+  // passages well (the right page is its first or second hit for most questions) and the sentence model alone
+  // misjudges short labelled facts — a price table row for "is the Business plan free?".
   const words = contentWords(question);
   const blended = flat.map((s, i) => {
     const hit = candidates[s.doc]!.hit;
@@ -142,17 +147,20 @@ export async function selectContext(hits: readonly RetrievedHit[], question: str
     const matches = words.filter((w) => lower.includes(w)).length;
     return { ...s, score: 0.6 * (scores[i] ?? 0) + 0.4 * hit.relevance + 0.04 * Math.min(matches, 3) };
   });
-  const topOfBest = blended.filter((s) => s.doc === 0).sort((a, b) => b.score - a.score)[0];
-  const order = [...(topOfBest ? [topOfBest] : []), ...blended.filter((s) => s !== topOfBest).sort((a, b) => b.score - a.score)];
+  const leaders = [...Array(Math.min(LEADING_PASSAGES, candidates.length)).keys()]
+    .map((doc) => blended.filter((s) => s.doc === doc).sort((a, b) => b.score - a.score)[0])
+    .filter((s) => s !== undefined);
+  const order = [...leaders, ...blended.filter((s) => !leaders.includes(s)).sort((a, b) => b.score - a.score)];
   const best = Math.max(...blended.map((s) => s.score), 0);
   const chosen = new Map<number, Set<number>>();
   let used = 0;
   for (const s of order) {
-    const isBest = used === 0;
-    if (!isBest && s.score < best - options.sentenceMargin) break;
-    if (!isBest && used + s.text.length > options.charBudget) continue;
+    const isFirst = used === 0;
+    const isLeader = leaders.includes(s);
+    if (!isLeader && s.score < best - options.sentenceMargin) break;
+    if (!isFirst && used + s.text.length > options.charBudget) continue;
     if (!chosen.has(s.doc) && chosen.size >= options.maxDocuments) continue;
-    const text = isBest && s.text.length > options.charBudget ? shorten(s.text, options.charBudget) : s.text;
+    const text = isFirst && s.text.length > options.charBudget ? shorten(s.text, options.charBudget) : s.text;
     const set = chosen.get(s.doc) ?? new Set<number>();
     set.add(s.position);
     chosen.set(s.doc, set);

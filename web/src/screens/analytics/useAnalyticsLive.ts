@@ -3,7 +3,7 @@ import { useApolloClient } from '@vue/apollo-composable';
 import type { Client } from 'graphql-ws';
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue';
 import type { LiveTone } from '../../components/LiveBadge.vue';
-import { useConnectionState } from '../../composables/useConnectionState';
+import { useConnectionState } from './useConnectionState';
 import type { AnalyticsCounterFieldsFragment } from '../../gql/graphql';
 import { describeError } from '../../graphql/errors';
 import { AnalyticsCountersLiveSubscription, AnalyticsCountersTodayQuery } from './analytics.documents';

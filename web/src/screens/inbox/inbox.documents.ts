@@ -1,5 +1,7 @@
 import { graphql } from '../../gql';
 
+// Replying and stopping: graphql/documents/conversation.documents.ts (shared with the chat).
+
 /** What the inbox shows of a conversation: in the list, in the open conversation's header, and in `conversationUpdated`. */
 export const InboxConversationFields = graphql(`
   fragment InboxConversationFields on Conversation {
@@ -52,27 +54,10 @@ export const InboxConversationUpdatedSubscription = graphql(`
   }
 `);
 
-export const InboxAgentReplyMutation = graphql(`
-  mutation InboxAgentReply($input: AgentReplyInput!) {
-    agentReply(input: $input) {
-      ...ChatMessageViewFields
-    }
-  }
-`);
-
 export const InboxCloseConversationMutation = graphql(`
   mutation InboxCloseConversation($id: ID!) {
     closeConversation(id: $id) {
       ...InboxConversationFields
-    }
-  }
-`);
-
-export const InboxStopGenerationMutation = graphql(`
-  mutation InboxStopGeneration($messageId: ID!) {
-    stopGeneration(messageId: $messageId) {
-      id
-      status
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 // The chat widget: its settings (administration) and the visitor session its panel starts.
-// The panel's chat itself uses the chat screen's documents (screens/chat/chat.documents.ts).
+// The panel's chat itself is the chat screen's (screens/chat/, graphql/documents/conversation.documents.ts).
 
 export const WidgetSettingsFields = graphql(`
   fragment WidgetSettingsFields on WidgetSettings {

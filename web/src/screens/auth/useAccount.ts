@@ -1,5 +1,5 @@
 import { useApolloClient } from '@vue/apollo-composable';
-import type { AcceptInvitationInput, LoginInput, RegisterInput } from '../gql/graphql';
+import type { AcceptInvitationInput, LoginInput, RegisterInput } from '../../gql/graphql';
 import {
   AcceptInvitationMutation,
   LoginMutation,
@@ -7,8 +7,8 @@ import {
   RequestPasswordResetMutation,
   ResetPasswordMutation,
   VerifyEmailMutation,
-} from '../screens/auth/auth.documents';
-import { useSession } from './useSession';
+} from './auth.documents';
+import { useSession } from '../../composables/useSession';
 
 /**
  * The account operations behind the sign-in screens. Each throws the ApolloError on failure (the

@@ -1,8 +1,8 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed } from 'vue';
-import type { ServiceStatusFieldsFragment } from '../gql/graphql';
-import { describeError } from '../graphql/errors';
-import { SystemStatusQuery } from '../screens/status/status.documents';
+import type { ServiceStatusFieldsFragment } from '../../gql/graphql';
+import { describeError } from '../../graphql/errors';
+import { SystemStatusQuery } from './status.documents';
 
 /** The subgraphs in the order the screen lists them, with the names people read. */
 const SERVICES = [

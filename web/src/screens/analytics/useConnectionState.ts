@@ -1,5 +1,5 @@
 import { getCurrentScope, onScopeDispose, readonly, ref, type Ref } from 'vue';
-import type { LiveTone } from '../components/LiveBadge.vue';
+import type { LiveTone } from '../../components/LiveBadge.vue';
 import type { Client } from 'graphql-ws';
 
 /**
