@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Text-embedding throughput of the embedding library (workflows/src/embedding) at batch sizes 1, 8 and 32
+// Text-embedding throughput of the embedding library (packages/embedding) at batch sizes 1, 8 and 32
 // (or --batches) in one run, on the real all-MiniLM-L6-v2 model. Ratios against batch 1 are what to compare: absolute
 // numbers depend on the machine.
 //
@@ -11,7 +11,8 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const { createEmbedder, embedderConfigFromEnv, embeddingEnvSchema } = require('../workflows/dist/embedding/index.js');
+const { createEmbedder } = require('../packages/embedding/dist/embedder.js');
+const { embedderConfigFromEnv, embeddingEnvSchema } = require('../packages/embedding/dist/config.js');
 
 const { values } = parseArgs({
   options: { texts: { type: 'string', default: '96' }, batches: { type: 'string', default: '1,8,32' }, rounds: { type: 'string', default: '3' }, markdown: { type: 'boolean', default: false } },

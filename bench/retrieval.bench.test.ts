@@ -22,7 +22,8 @@ import {
 } from '@scs/test-support';
 import { HybridSearch } from '../subgraphs/knowledge/src/retrieval/hybrid-search.js';
 import { searchEnvSchema, searchSettingsFromEnv } from '../subgraphs/knowledge/src/retrieval/search-settings.js';
-import { createEmbedder, embedderConfigFromEnv, embeddingEnvSchema } from '../workflows/src/embedding/index.js';
+import { createEmbedder } from '@scs/embedding/embedder';
+import { embedderConfigFromEnv, embeddingEnvSchema } from '@scs/embedding/config';
 import { startFixtureSite } from '../workflows/test/fixture-site/site.js';
 import { EVALUATION_QUESTIONS } from '../workflows/test/fixture-site/questions.js';
 

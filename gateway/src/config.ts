@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { accessTokenEnvSchema, analyticsEnvSchema, baseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
+import { accessTokenEnvSchema, baseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/runtime/config';
+import { analyticsEnvSchema } from '@scs/contracts/analytics-events';
 import { z } from 'zod';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);

@@ -1,4 +1,4 @@
-import type { Identity } from '@scs/shared';
+import type { Identity } from '@scs/contracts/identity';
 
 /** Per-operation context of the gateway, for HTTP requests and WebSocket operations alike. */
 export interface GatewayContext {

@@ -1,20 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  AnalyticsProducer,
-  analyticsProducerOptions,
-  ApiUsageMeter,
-  createLogger,
-  createPubSub,
-  createRedis,
-  loadConfig,
-  redisCheck,
-  runService,
-  startGraphQLService,
-  type DependencyCheck,
-  type RunningService,
-} from '@scs/shared';
+import { AnalyticsProducer, analyticsProducerOptions, ApiUsageMeter } from '@scs/contracts/analytics-events';
+import { createLogger } from '@scs/runtime/logger';
+import { createPubSub } from '@scs/runtime/pubsub';
+import { createRedis, redisCheck } from '@scs/runtime/redis';
+import { loadConfig } from '@scs/runtime/config';
+import { runService } from '@scs/runtime/run-service';
+import { startGraphQLService, type RunningService } from '@scs/graphql-kit/graphql-server';
+import type { DependencyCheck } from '@scs/runtime/health';
 import type { Request } from 'express';
 import { buildSchema, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { Authenticator } from './auth/authenticator.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '@scs/shared';
+import type { Logger } from '@scs/runtime/logger';
 import type { Express } from 'express';
 
 /** Response headers passed through from the knowledge service. */

@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CORRELATION_HEADER, IDENTITY_HEADER, signIdentity } from '@scs/shared';
+import { CORRELATION_HEADER } from '@scs/runtime/request-context';
+import { IDENTITY_HEADER } from '@scs/contracts/identity';
+import { signIdentity } from '@scs/graphql-kit/auth/identity';
 import type { GatewayContext } from './context.js';
 
 /**

@@ -12,7 +12,7 @@ node_app() {
   node_app_secrets
   SVC_DEPS=("$@")
   SVC_ORDER=${SVC_ORDER:-70}
-  SVC_CMD=(node --require ./subgraphs/shared/dist/observability/preload.js "$entry")
+  SVC_CMD=(node --require ./packages/runtime/dist/observability/preload.js "$entry")
   SVC_ENV=("${SCS_ENV[@]}" "${SCS_SECRET_ENV[@]}" "${NODE_APP_SECRETS[@]}" "NODE_ENV=$(node_app_mode)" "$port_var=$port")
   SVC_CWD=$SCS_REPO_ROOT
   SVC_PORTS=("$port")

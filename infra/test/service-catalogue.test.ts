@@ -55,7 +55,7 @@ describe('the service catalogue (infra/services/*.sh) and its other descriptions
   });
 
   it('the test support starts only entry points the catalogue has', () => {
-    const support = readFileSync(path.join(ROOT, 'subgraphs/shared/test-support/service-process.ts'), 'utf8');
+    const support = readFileSync(path.join(ROOT, 'e2e/support/service-process.ts'), 'utf8');
     const entries = [...support.matchAll(/'([a-z/.-]+\/dist\/[a-z/.-]+\.js)'/g)].map((m) => m[1]);
     expect(entries.length).toBeGreaterThanOrEqual(7);
     for (const entry of entries) expect(apps.map((s) => s.entry), entry).toContain(entry);

@@ -3,6 +3,7 @@
  * With --check it writes nothing and exits 1 when a checked-in file differs from what the code
  * produces, or when the subgraphs do not compose. CI runs the check.
  */
+import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';

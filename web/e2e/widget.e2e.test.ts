@@ -231,7 +231,7 @@ describe('the chat widget on a customer’s site, in a real browser', { timeout:
     await page.goto(`http://127.0.0.1:${OTHER_PORT}/`);
     const frame = await openPanel(page);
     // /widget names only the allowed sites in frame-ancestors, so Chromium shows its error page in the frame instead.
-    // (The API refuses such a page's visitor session too: gateway/test/widget.e2e.test.ts.)
+    // (The API refuses such a page's visitor session too: e2e/test/widget.e2e.test.ts.)
     await expect.poll(() => frame.url(), { timeout: 30_000 }).toMatch(/^chrome-error:/);
     expect(await frame.$('textarea').catch(() => null)).toBeNull();
     await page.screenshot({ path: path.join(SHOTS, 'widget-6-refused.png') });

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
+import { AccessTokenError, verifyAccessToken } from '@scs/graphql-kit/auth/access-token';
 import {
-  AccessTokenError,
   API_KEY_LAST_USED_KEY,
   apiKeyCacheKey,
   revokedSessionKey,
   rolePermissionsCacheKey,
-  unauthenticated,
-  verifyAccessToken,
-  type Identity,
-  type Permission,
-  type Redis,
-} from '@scs/shared';
+} from '@scs/contracts/auth-redis-keys';
+import { unauthenticated } from '@scs/graphql-kit/auth/errors';
+import type { Identity } from '@scs/contracts/identity';
+import type { Permission } from '@scs/contracts/permissions';
+import type { Redis } from '@scs/runtime/redis';
 import type { UsersInternalClient } from './users-internal-client.js';
 
 const API_KEY_CACHE_SECONDS = 60;

@@ -1,4 +1,6 @@
-import { SharedRateLimiter, type Identity, type Redis } from '@scs/shared';
+import { SharedRateLimiter } from '@scs/graphql-kit/auth/rate-limit';
+import type { Identity } from '@scs/contracts/identity';
+import type { Redis } from '@scs/runtime/redis';
 import type { GatewayConfig } from '../config.js';
 
 /**

@@ -1,4 +1,6 @@
-import { IDENTITY_HEADER, signIdentity, type Permission, type Role } from '@scs/shared';
+import { IDENTITY_HEADER } from '@scs/contracts/identity';
+import { signIdentity } from '@scs/graphql-kit/auth/identity';
+import type { Permission, Role } from '@scs/contracts/permissions';
 
 export interface ApiKeyPrincipal {
   apiKeyId: string;

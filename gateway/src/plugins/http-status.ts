@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { httpStatusFor } from '@scs/shared';
+import { httpStatusFor } from '@scs/graphql-kit/auth/errors';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';
 

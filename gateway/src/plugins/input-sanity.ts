@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { badUserInput } from '@scs/shared';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
 import { BREAK, visit } from 'graphql';
 import type { GatewayContext } from '../context.js';
 

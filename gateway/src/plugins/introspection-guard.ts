@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { forbidden, hasPermission, SCHEMA_INTROSPECTION } from '@scs/shared';
+import { forbidden } from '@scs/graphql-kit/auth/errors';
+import { hasPermission } from '@scs/graphql-kit/auth/authorize';
+import { SCHEMA_INTROSPECTION } from '@scs/contracts/policy';
 import { BREAK, visit } from 'graphql';
 import type { GatewayContext } from '../context.js';
 

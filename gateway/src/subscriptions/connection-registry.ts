@@ -1,4 +1,5 @@
-import type { Identity, Revocation } from '@scs/shared';
+import type { Identity } from '@scs/contracts/identity';
+import type { Revocation } from '@scs/contracts/auth-redis-keys';
 
 /** Something that can be closed with a WebSocket close code and reason. */
 export interface Closable {

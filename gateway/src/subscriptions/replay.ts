@@ -1,4 +1,6 @@
-import { readReplay, type Logger, type Redis } from '@scs/shared';
+import { readReplay } from '@scs/contracts/replayable-topics';
+import type { Logger } from '@scs/runtime/logger';
+import type { Redis } from '@scs/runtime/redis';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 
 type Event = Record<string, unknown>;
@@ -7,7 +9,7 @@ const seqOf = (event: Event): number | undefined => (typeof event.seq === 'numbe
 
 /**
  * The events of one topic as an async iterator; for a replayable topic (see `publishReplayable`
- * in @scs/shared) resumed after `afterSeq`, without gaps or duplicates:
+ * in @scs/contracts) resumed after `afterSeq`, without gaps or duplicates:
  *
  * 1. subscribe to the pub/sub channel first, buffering what arrives;
  * 2. read the topic's Redis stream from `afterSeq + 1` on and deliver it;

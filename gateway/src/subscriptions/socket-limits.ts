@@ -1,4 +1,4 @@
-import type { Identity } from '@scs/shared';
+import type { Identity } from '@scs/contracts/identity';
 
 export interface SocketLimitSettings {
   maxSubscriptionsPerSocket: number;

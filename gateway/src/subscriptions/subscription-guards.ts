@@ -1,4 +1,4 @@
-import { forbidden } from '@scs/shared';
+import { forbidden } from '@scs/graphql-kit/auth/errors';
 import { getNamedType, GraphQLError, type ExecutionResult, type GraphQLField } from 'graphql';
 
 /**

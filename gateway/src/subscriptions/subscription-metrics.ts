@@ -1,4 +1,4 @@
-import { boundedLabel, counter, gauge } from '@scs/shared';
+import { boundedLabel, counter, gauge } from '@scs/runtime/observability/metrics';
 
 /** Subscriptions this gateway instance is delivering now, by root field. */
 export const activeSubscriptions = gauge<'field'>({

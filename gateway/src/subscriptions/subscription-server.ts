@@ -1,19 +1,13 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import {
-  AUTH_REVOCATIONS_CHANNEL,
-  authorize,
-  hideSuggestionsIn,
-  maskInternalErrors,
-  principalOf,
-  REPLAY_ARGUMENT,
-  subscriptionTopic,
-  withoutReplayArgument,
-  type Identity,
-  type Logger,
-  type Redis,
-  type Revocation,
-} from '@scs/shared';
+import { AUTH_REVOCATIONS_CHANNEL, type Revocation } from '@scs/contracts/auth-redis-keys';
+import { authorize, principalOf } from '@scs/graphql-kit/auth/authorize';
+import { hideSuggestionsIn, maskInternalErrors } from '@scs/graphql-kit/graphql-server';
+import { REPLAY_ARGUMENT, withoutReplayArgument } from '@scs/contracts/replayable-topics';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
+import type { Identity } from '@scs/contracts/identity';
+import type { Logger } from '@scs/runtime/logger';
+import type { Redis } from '@scs/runtime/redis';
 import {
   GraphQLError,
   parse,

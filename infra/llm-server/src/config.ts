@@ -1,4 +1,4 @@
-import { baseEnvSchema, port } from '@scs/shared';
+import { baseEnvSchema, port } from '@scs/runtime/config';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);

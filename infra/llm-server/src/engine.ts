@@ -1,4 +1,4 @@
-import type { Logger } from '@scs/shared';
+import type { Logger } from '@scs/runtime/logger';
 import type { ChatHistoryItem, ChatWrapper, Llama, LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp' with { 'resolution-mode': 'import' };
 import type { ChatTurn } from './chat-request.js';
 import type { LlmServerConfig } from './config.js';

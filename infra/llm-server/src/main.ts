@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, createLogger, loadConfig, runService, shutdownTracing } from '@scs/shared';
+import { ConfigError, loadConfig } from '@scs/runtime/config';
+import { createLogger } from '@scs/runtime/logger';
+import { runService } from '@scs/runtime/run-service';
+import { shutdownTracing } from '@scs/runtime/observability/tracing';
 import { llmServerEnvSchema } from './config.js';
 import { LlmEngine } from './engine.js';
 import { createLlmHttpServer } from './server.js';

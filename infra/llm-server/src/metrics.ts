@@ -1,4 +1,4 @@
-import { counter, gauge, histogram, LATENCY_BUCKETS, LONG_BUCKETS } from '@scs/shared';
+import { counter, gauge, histogram, LATENCY_BUCKETS, LONG_BUCKETS } from '@scs/runtime/observability/metrics';
 
 /**
  * The LLM server's Prometheus series (served on `/metrics` with the Node.js defaults):

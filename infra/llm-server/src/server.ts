@@ -1,7 +1,10 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { correlationIdFrom, initMetrics, nameServerSpan, runWithRequestContext, sendMetrics, type Logger } from '@scs/shared';
+import { correlationIdFrom, runWithRequestContext } from '@scs/runtime/request-context';
+import { initMetrics, sendMetrics } from '@scs/runtime/observability/metrics';
+import { nameServerSpan } from '@scs/runtime/observability/tracing';
+import type { Logger } from '@scs/runtime/logger';
 import { parseChatCompletionRequest, type ChatCompletionParams } from './chat-request.js';
 import type { LlmServerConfig } from './config.js';
 import type { LlmEngine } from './engine.js';

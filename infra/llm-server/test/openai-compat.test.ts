@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * instruct model of the `tiny` profile (SmolLM2-135M-Instruct, ChatML template): the protocol is
  * the same for every model, and it generates ~10× faster than the default on a CPU, which the
  * queueing and disconnect tests (long generations on purpose) and CI's time need. The default
- * model's answers are tested by the quality smoke (gateway/test/answer-quality.e2e.test.ts).
+ * model's answers are tested by the quality smoke (e2e/test/answer-quality.e2e.test.ts).
  */
 const MODEL = LLM_PROFILES.tiny;
 const PROMPT = 'Write the numbers 1, 2, 3, 4, 5, 6';

@@ -1,5 +1,6 @@
-import { analyticsEnvSchema, baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
-import { embeddingEnvSchema } from '@scs/workflows/embedding';
+import { analyticsEnvSchema } from '@scs/contracts/analytics-events';
+import { baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/runtime/config';
+import { embeddingEnvSchema } from '@scs/embedding/config';
 import { z } from 'zod';
 
 /** Everything the analytics subgraph reads from its environment; validated once at start-up. */

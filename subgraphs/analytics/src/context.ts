@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ServiceContext } from '@scs/shared';
+import type { ServiceContext } from '@scs/graphql-kit/system-status';
 import type { AnalyticsQueries } from './queries/analytics-queries.js';
 
 export interface AnalyticsContext extends ServiceContext {

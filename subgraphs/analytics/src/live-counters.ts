@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { subscriptionTopic, type SubscriptionEvent } from '@scs/shared';
+import { subscriptionTopic, type SubscriptionEvent } from '@scs/contracts/subscription-topics';
 import type { AnalyticsQueries, Overview } from './queries/analytics-queries.js';
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,14 @@
+// Type-graphql and MikroORM decorators read reflection metadata: load the polyfill before any of them.
+import 'reflect-metadata';
 import { hostname } from 'node:os';
-import { createLogger, createRedis, databaseCheck, gatewayIdentity, loadConfig, openDatabase, redisCheck, runService, startGraphQLService } from '@scs/shared';
-import { createEmbedder, embedderConfigFromEnv } from '@scs/workflows/embedding';
+import { createLogger } from '@scs/runtime/logger';
+import { createRedis, redisCheck } from '@scs/runtime/redis';
+import { databaseCheck, openDatabase } from '@scs/graphql-kit/database';
+import { gatewayIdentity, startGraphQLService } from '@scs/graphql-kit/graphql-server';
+import { loadConfig } from '@scs/runtime/config';
+import { runService } from '@scs/runtime/run-service';
+import { createEmbedder } from '@scs/embedding/embedder';
+import { embedderConfigFromEnv } from '@scs/embedding/config';
 import { analyticsServiceEnvSchema } from './config.js';
 import type { AnalyticsContext } from './context.js';
 import { CrawlRunRecord } from './entities/crawl-run.entity.js';

@@ -1,4 +1,4 @@
-import { analyticsStreamFields, type AnalyticsEvent } from '@scs/shared';
+import { analyticsStreamFields, type AnalyticsEvent } from '@scs/contracts/analytics-events';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../src/ingest/events.js';
 import { bucketStarts } from '../src/queries/analytics-queries.js';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, openDatabase, type AnalyticsEvent } from '@scs/shared';
+import { createLogger } from '@scs/runtime/logger';
+import { openDatabase } from '@scs/graphql-kit/database';
+import type { AnalyticsEvent } from '@scs/contracts/analytics-events';
 import { queryDatabase, stackEnv } from '@scs/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrawlRunRecord } from '../src/entities/crawl-run.entity.js';

@@ -1,4 +1,6 @@
-import { analyticsStreamFields, createLogger, type AnalyticsEvent, type Redis } from '@scs/shared';
+import { analyticsStreamFields, type AnalyticsEvent } from '@scs/contracts/analytics-events';
+import { createLogger } from '@scs/runtime/logger';
+import type { Redis } from '@scs/runtime/redis';
 import { describe, expect, it } from 'vitest';
 import { StreamConsumer } from '../src/ingest/stream-consumer.js';
 import type { StoreResult } from '../src/storage/event-store.js';

@@ -1,4 +1,5 @@
-import { analyticsEnvSchema, baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
+import { analyticsEnvSchema } from '@scs/contracts/analytics-events';
+import { baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/runtime/config';
 import { z } from 'zod';
 
 const optionalSecret = z

@@ -1,17 +1,13 @@
-import {
-  AnalyticsProducer,
-  analyticsProducerOptions,
-  createLogger,
-  createPubSub,
-  createRedis,
-  databaseCheck,
-  gatewayIdentity,
-  loadConfig,
-  openDatabase,
-  redisCheck,
-  runService,
-  startGraphQLService,
-} from '@scs/shared';
+// Type-graphql and MikroORM decorators read reflection metadata: load the polyfill before any of them.
+import 'reflect-metadata';
+import { AnalyticsProducer, analyticsProducerOptions } from '@scs/contracts/analytics-events';
+import { createLogger } from '@scs/runtime/logger';
+import { createPubSub } from '@scs/runtime/pubsub';
+import { createRedis, redisCheck } from '@scs/runtime/redis';
+import { databaseCheck, openDatabase } from '@scs/graphql-kit/database';
+import { gatewayIdentity, startGraphQLService } from '@scs/graphql-kit/graphql-server';
+import { loadConfig } from '@scs/runtime/config';
+import { runService } from '@scs/runtime/run-service';
 import { AnswerCache } from './answering/answer-cache.js';
 import { OpenAiCompatibleModel } from './answering/llm.js';
 import { RetrievalClient } from './answering/retrieval-client.js';

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
-import type { Redis, ServiceContext } from '@scs/shared';
+import type { Redis } from '@scs/runtime/redis';
+import type { ServiceContext } from '@scs/graphql-kit/system-status';
 import type { Client as TemporalClient } from '@temporalio/client';
-import type { UrlPolicy } from '@scs/workflows/url-policy';
+import type { UrlPolicy } from '@scs/runtime/url-policy';
 import type { HybridSearch } from './retrieval/hybrid-search.js';
 import type { MediaUrls } from './retrieval/media-urls.js';
 

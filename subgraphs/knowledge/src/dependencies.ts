@@ -1,6 +1,6 @@
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import { Connection } from '@temporalio/client';
-import type { DependencyCheck } from '@scs/shared';
+import type { DependencyCheck } from '@scs/runtime/health';
 
 export function openSearchCheck(client: OpenSearchClient): DependencyCheck {
   return {

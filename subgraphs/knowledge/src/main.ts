@@ -1,25 +1,25 @@
+// Type-graphql and MikroORM decorators read reflection metadata: load the polyfill before any of them.
+import 'reflect-metadata';
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
+import { AuditEntryRecord } from '@scs/graphql-kit/auth/audit-entry.entity';
 import {
-  AuditEntryRecord,
   baseEnvSchema,
-  createRedis,
-  createLogger,
-  databaseCheck,
   databaseEnvSchema,
-  gatewayIdentity,
   identityEnvSchema,
   loadConfig,
-  openDatabase,
   port,
-  redisCheck,
   redisEnvSchema,
   temporalEnvSchema,
-  runService,
-  startGraphQLService,
-} from '@scs/shared';
+} from '@scs/runtime/config';
+import { createRedis, redisCheck } from '@scs/runtime/redis';
+import { createLogger } from '@scs/runtime/logger';
+import { databaseCheck, openDatabase } from '@scs/graphql-kit/database';
+import { gatewayIdentity, startGraphQLService } from '@scs/graphql-kit/graphql-server';
+import { runService } from '@scs/runtime/run-service';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { createEmbedder, embedderConfigFromEnv, embeddingEnvSchema } from '@scs/workflows/embedding';
-import { temporalClientInterceptors } from '@scs/workflows/observability/client';
+import { createEmbedder } from '@scs/embedding/embedder';
+import { embedderConfigFromEnv, embeddingEnvSchema } from '@scs/embedding/config';
+import { temporalClientInterceptors } from './crawling/temporal-client-interceptors.js';
 import { z } from 'zod';
 import type { KnowledgeContext } from './context.js';
 import { openSearchCheck, temporalCheck } from './dependencies.js';
@@ -30,8 +30,8 @@ import { createMediaUrls } from './retrieval/media-urls.js';
 import { thumbnailRoute } from './retrieval/thumbnail-route.js';
 import { searchEnvSchema, searchSettingsFromEnv } from './retrieval/search-settings.js';
 import { buildKnowledgeSchema } from './schema.js';
-import { taskQueues } from '@scs/workflows/crawl-contract';
-import { urlPolicyEnvSchema, urlPolicyFromEnv } from '@scs/workflows/url-policy';
+import { taskQueues } from '@scs/contracts/crawl';
+import { urlPolicyEnvSchema, urlPolicyFromEnv } from '@scs/runtime/url-policy';
 
 const envSchema = baseEnvSchema
   .extend(databaseEnvSchema.shape)

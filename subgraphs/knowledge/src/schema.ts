@@ -1,4 +1,5 @@
-import { buildFederatedSchema, systemStatusModule } from '@scs/shared';
+import { buildFederatedSchema } from '@scs/graphql-kit/federation';
+import { systemStatusModule } from '@scs/graphql-kit/system-status';
 import type { GraphQLSchema } from 'graphql';
 import type { KnowledgeContext } from './context.js';
 import { CrawlResolver } from './graphql/crawl.resolver.js';

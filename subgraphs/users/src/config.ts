@@ -1,4 +1,11 @@
-import { accessTokenEnvSchema, baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/shared';
+import {
+  accessTokenEnvSchema,
+  baseEnvSchema,
+  databaseEnvSchema,
+  identityEnvSchema,
+  port,
+  redisEnvSchema,
+} from '@scs/runtime/config';
 import { z } from 'zod';
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ServiceContext, SharedRateLimiter } from '@scs/shared';
+import type { ServiceContext } from '@scs/graphql-kit/system-status';
+import type { SharedRateLimiter } from '@scs/graphql-kit/auth/rate-limit';
 import type DataLoader from 'dataloader';
 import type { UsersConfig } from './config.js';
 import type { UserRecord } from './entities/user.entity.js';

@@ -1,15 +1,12 @@
-import {
-  createLogger,
-  createRedis,
-  databaseCheck,
-  gatewayIdentity,
-  loadConfig,
-  openDatabase,
-  redisCheck,
-  runService,
-  SharedRateLimiter,
-  startGraphQLService,
-} from '@scs/shared';
+// Type-graphql and MikroORM decorators read reflection metadata: load the polyfill before any of them.
+import 'reflect-metadata';
+import { createLogger } from '@scs/runtime/logger';
+import { createRedis, redisCheck } from '@scs/runtime/redis';
+import { databaseCheck, openDatabase } from '@scs/graphql-kit/database';
+import { gatewayIdentity, startGraphQLService } from '@scs/graphql-kit/graphql-server';
+import { loadConfig } from '@scs/runtime/config';
+import { runService } from '@scs/runtime/run-service';
+import { SharedRateLimiter } from '@scs/graphql-kit/auth/rate-limit';
 import DataLoader from 'dataloader';
 import { usersEnvSchema } from './config.js';
 import type { UsersContext, UsersServices } from './context.js';

@@ -1,4 +1,5 @@
-import { buildFederatedSchema, systemStatusModule, SYSTEM_STATUS_ID } from '@scs/shared';
+import { buildFederatedSchema } from '@scs/graphql-kit/federation';
+import { systemStatusModule, SYSTEM_STATUS_ID } from '@scs/graphql-kit/system-status';
 import type { GraphQLSchema } from 'graphql';
 import { Query, Resolver } from 'type-graphql';
 import type { UsersContext } from './context.js';

@@ -1,4 +1,4 @@
-import type { CrawlProgress, CrawlRequest, IndexedPage, PageOutcome } from './crawl-contract.js';
+import type { CrawlProgress, CrawlRequest, IndexedPage, PageOutcome } from '@scs/contracts/crawl';
 
 /**
  * What the crawl workflow asks of the outside world. Each is a plain async function in

@@ -11,7 +11,7 @@ import {
   type CrawlRequest,
   type CrawlStatus,
   type PageOutcome,
-} from './crawl-contract.js';
+} from '@scs/contracts/crawl';
 
 const planning = proxyActivities<CrawlActivities>({
   startToCloseTimeout: '2 minutes',

@@ -1,8 +1,8 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { counter, histogram, LONG_BUCKETS } from '@scs/shared';
-import type { EmbedCallOptions, Embedder } from './embedder.js';
-import type { EmbeddingActivities } from './embedding-contract.js';
-import { EmbeddingInputError } from './errors.js';
+import { counter, histogram, LONG_BUCKETS } from '@scs/runtime/observability/metrics';
+import type { EmbedCallOptions, Embedder } from '@scs/embedding/embedder';
+import type { EmbeddingActivities } from '@scs/contracts/embedding';
+import { EmbeddingInputError } from '@scs/embedding/errors';
 
 type EmbeddingKind = 'text' | 'image' | 'image_query';
 

@@ -13,7 +13,7 @@ export {
   type UrlCheckResult,
   type UrlPolicy,
   type VettedAddress,
-} from './url-policy.js';
+} from '@scs/runtime/url-policy';
 export {
   IMAGE_CONTENT_TYPES,
   PAGE_CONTENT_TYPES,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Redis } from '@scs/shared';
+import type { Redis } from '@scs/runtime/redis';
 
 /**
  * One atomic step of acquire, run in Redis with Redis's clock (so workers' clocks need not agree):

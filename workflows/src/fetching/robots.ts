@@ -1,4 +1,5 @@
-import type { Logger, Redis } from '@scs/shared';
+import type { Logger } from '@scs/runtime/logger';
+import type { Redis } from '@scs/runtime/redis';
 import robotsParser from 'robots-parser';
 import { safeFetch, type RobotsGate, type SafeFetchOptions, type SafeFetchResult } from './safe-fetch.js';
 

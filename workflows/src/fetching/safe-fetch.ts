@@ -2,7 +2,13 @@ import type { LookupAddress } from 'node:dns';
 import { pipeline, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, request } from 'undici';
-import { checkUrl, normalizeHostname, type UrlCheckReason, type UrlPolicy, type VettedAddress } from './url-policy.js';
+import {
+  checkUrl,
+  normalizeHostname,
+  type UrlCheckReason,
+  type UrlPolicy,
+  type VettedAddress,
+} from '@scs/runtime/url-policy';
 
 export type SafeFetchFailureReason =
   | 'blocked_url'

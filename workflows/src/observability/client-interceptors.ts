@@ -1,6 +1,6 @@
 import type { ClientInterceptors } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
-import { tracing } from '@scs/shared';
+import { tracing } from '@scs/runtime/observability/tracing';
 
 /**
  * Interceptors for a Temporal client that starts or signals workflows: with tracing on, the

@@ -1,2 +1,1 @@
 export * from './worker-observability.js';
-export * from './client-interceptors.js';

@@ -5,7 +5,9 @@ import {
   OpenTelemetryActivityOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
 import type { ActivityExecuteInput, ActivityInboundCallsInterceptor, InjectedSinks, NativeConnection, Next, WorkerInterceptors } from '@temporalio/worker';
-import { boundedLabel, counter, gauge, histogram, LONG_BUCKETS, tracing, type Logger } from '@scs/shared';
+import { boundedLabel, counter, gauge, histogram, LONG_BUCKETS } from '@scs/runtime/observability/metrics';
+import { tracing } from '@scs/runtime/observability/tracing';
+import type { Logger } from '@scs/runtime/logger';
 
 /** Activity executions on this worker by type, task queue and outcome (completed, failed, cancelled). */
 export const activityDuration = histogram<'activity_type' | 'task_queue' | 'outcome'>({
@@ -114,7 +116,7 @@ export function pollTaskQueueBacklog(options: {
 
 /**
  * Interceptors (and the sink for workflow spans) a worker is created with: activity metrics always;
- * with tracing on (see `initTracing` in @scs/shared), Temporal's OpenTelemetry interceptors, so a
+ * with tracing on (see `initTracing` in @scs/runtime), Temporal's OpenTelemetry interceptors, so a
  * trace goes on from whoever started the workflow into its workflow and activity spans.
  */
 export function workerObservability(options: { workflows: boolean }): { interceptors: WorkerInterceptors; sinks: InjectedSinks<any> } {

@@ -4,24 +4,25 @@ import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import {
   baseEnvSchema,
   ConfigError,
-  createLogger,
-  createRedis,
-  ensureKnowledgeIndex,
   loadConfig,
   port,
-  redisCheck,
   redisEnvSchema,
   temporalEnvSchema,
   knowledgeIndexEnvSchema,
-  runService,
-  shutdownTracing,
-  startHealthServer,
-} from '@scs/shared';
+} from '@scs/runtime/config';
+import { createLogger } from '@scs/runtime/logger';
+import { createRedis, redisCheck } from '@scs/runtime/redis';
+import { ensureKnowledgeIndex } from '@scs/contracts/knowledge-index';
+import { runService } from '@scs/runtime/run-service';
+import { shutdownTracing } from '@scs/runtime/observability/tracing';
+import { startHealthServer } from '@scs/runtime/health-server';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { z } from 'zod';
 import { createPageIndexingActivities } from '../crawl/activities/index.js';
-import { taskQueues } from '../crawl/crawl-contract.js';
-import { createEmbedder, createEmbeddingActivities, embedderConfigFromEnv, embeddingEnvSchema } from '../embedding/index.js';
+import { taskQueues } from '@scs/contracts/crawl';
+import { createEmbedder } from '@scs/embedding/embedder';
+import { createEmbeddingActivities } from '../embedding/activities.js';
+import { embedderConfigFromEnv, embeddingEnvSchema } from '@scs/embedding/config';
 import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';
 
 const envSchema = baseEnvSchema.extend(embeddingEnvSchema.shape).extend(redisEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend({

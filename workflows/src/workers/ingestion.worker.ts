@@ -1,29 +1,26 @@
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
+import { AnalyticsProducer, analyticsEnvSchema, analyticsProducerOptions } from '@scs/contracts/analytics-events';
 import {
-  AnalyticsProducer,
-  analyticsEnvSchema,
-  analyticsProducerOptions,
   baseEnvSchema,
   databaseEnvSchema,
-  createLogger,
-  createPubSub,
-  createRedis,
-  ensureKnowledgeIndex,
   loadConfig,
   port,
-  redisCheck,
   redisEnvSchema,
   temporalEnvSchema,
   knowledgeIndexEnvSchema,
-  runService,
-  shutdownTracing,
-  startHealthServer,
-} from '@scs/shared';
+} from '@scs/runtime/config';
+import { createLogger } from '@scs/runtime/logger';
+import { createPubSub } from '@scs/runtime/pubsub';
+import { createRedis, redisCheck } from '@scs/runtime/redis';
+import { ensureKnowledgeIndex } from '@scs/contracts/knowledge-index';
+import { runService } from '@scs/runtime/run-service';
+import { shutdownTracing } from '@scs/runtime/observability/tracing';
+import { startHealthServer } from '@scs/runtime/health-server';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { z } from 'zod';
 import { createCrawlActivities } from '../crawl/activities/index.js';
-import { taskQueues } from '../crawl/crawl-contract.js';
+import { taskQueues } from '@scs/contracts/crawl';
 import { createPoliteness, createRobots, urlPolicyEnvSchema, urlPolicyFromEnv, type UrlPolicy } from '../fetching/index.js';
 import { createThumbnailStore } from '../images/index.js';
 import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';

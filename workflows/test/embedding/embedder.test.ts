@@ -4,19 +4,11 @@ import { stackEnv } from '@scs/test-support';
 import { ApplicationFailure } from '@temporalio/activity';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chooseDevice,
-  createEmbedder,
-  createEmbeddingActivities,
-  cudaProviderPath,
-  EMBEDDING_INPUT_FAILURE,
-  embedderConfigFromEnv,
-  embeddingEnvSchema,
-  EmbeddingInputError,
-  hasNvidiaDevice,
-  type EmbedderConfig,
-  type Embedder,
-} from '../../src/embedding/index.js';
+import { chooseDevice, cudaProviderPath, hasNvidiaDevice } from '@scs/embedding/device';
+import { createEmbedder, type Embedder } from '@scs/embedding/embedder';
+import { createEmbeddingActivities, EMBEDDING_INPUT_FAILURE } from '../../src/embedding/activities.js';
+import { embedderConfigFromEnv, embeddingEnvSchema, type EmbedderConfig } from '@scs/embedding/config';
+import { EmbeddingInputError } from '@scs/embedding/errors';
 
 // The real models, as infra/models/provision-models lays them out (`npm test` provisions them).
 const baseConfig: EmbedderConfig = embedderConfigFromEnv(embeddingEnvSchema.parse({ ...stackEnv(), EMBEDDING_DEVICE: 'cpu' }));

@@ -2,7 +2,7 @@
 // starts in its own process, and calls the activities of the real embedding worker on this test
 // run's embedding queue (a workflow cannot read the environment, so the test passes it).
 import { proxyActivities } from '@temporalio/workflow';
-import type { EmbeddingActivities, EmbeddingResult } from '../../src/embedding/embedding-contract.js';
+import type { EmbeddingActivities, EmbeddingResult } from '@scs/contracts/embedding';
 
 export async function embedRoundTrip(input: { texts: string[]; images: string[]; embeddingQueue: string }): Promise<EmbeddingResult[]> {
   const embedding = proxyActivities<EmbeddingActivities>({

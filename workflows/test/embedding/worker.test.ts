@@ -7,7 +7,7 @@ import { ActivityFailure, ApplicationFailure, Client, Connection, WorkflowFailed
 import { NativeConnection, Worker } from '@temporalio/worker';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMBEDDING_INPUT_FAILURE } from '../../src/embedding/index.js';
+import { EMBEDDING_INPUT_FAILURE } from '../../src/embedding/activities.js';
 import type { embedRoundTrip } from './round-trip.workflow.js';
 
 async function readyz(worker: ServiceProcess): Promise<{ status: number; body: { ready: boolean; dependencies: { name: string; ok: boolean; detail: string | null }[] } }> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from '@scs/shared';
+import type { Redis } from '@scs/runtime/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPoliteness, PolitenessTimeoutError, type PolitenessOptions } from '../../src/fetching/index.js';
 import { deleteKeys, sleep, testRedis } from './support.js';

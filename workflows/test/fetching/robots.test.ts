@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from '@scs/shared';
+import type { Redis } from '@scs/runtime/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRobots, safeFetch, type RobotsOptions } from '../../src/fetching/index.js';
 import { deleteKeys, startServer, testRedis, type TestServer } from './support.js';

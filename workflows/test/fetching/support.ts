@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRedis, type Redis } from '@scs/shared';
+import { createRedis, type Redis } from '@scs/runtime/redis';
 import { stackEnv } from '@scs/test-support';
 
 export interface TestServer {

@@ -1,4 +1,6 @@
-import { badUserInput, principalOf, requireUuid } from '@scs/shared';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
+import { requireUuid } from '@scs/graphql-kit/validation';
 import { Arg, Ctx, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AnalyticsContext } from '../context.js';
 import { countersOf, countersTopic, today } from '../live-counters.js';

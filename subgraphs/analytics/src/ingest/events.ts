@@ -1,4 +1,4 @@
-import { ANALYTICS_EVENT_TYPES, type AnalyticsEvent, type AnalyticsEventType } from '@scs/shared';
+import { ANALYTICS_EVENT_TYPES, type AnalyticsEvent, type AnalyticsEventType } from '@scs/contracts/analytics-events';
 import { z } from 'zod';
 
 /**

@@ -1,4 +1,6 @@
-import type { AnalyticsEvent, Logger, Redis } from '@scs/shared';
+import type { AnalyticsEvent } from '@scs/contracts/analytics-events';
+import type { Logger } from '@scs/runtime/logger';
+import type { Redis } from '@scs/runtime/redis';
 import type { StoreResult } from '../storage/event-store.js';
 import { parseEntry } from './events.js';
 

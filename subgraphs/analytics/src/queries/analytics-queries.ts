@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AnalyticsHit } from '@scs/shared';
+import type { AnalyticsHit } from '@scs/contracts/analytics-events';
 import { CrawlRunRecord } from '../entities/crawl-run.entity.js';
 import { clusterQuestions } from './clustering.js';
 

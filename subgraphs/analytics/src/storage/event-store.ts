@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { AnalyticsEvent, AnalyticsEventType, Logger } from '@scs/shared';
-import type { Embedder } from '@scs/workflows/embedding';
+import type { AnalyticsEvent, AnalyticsEventType } from '@scs/contracts/analytics-events';
+import type { Logger } from '@scs/runtime/logger';
+import type { Embedder } from '@scs/embedding/embedder';
 import { monthOf, type EventTable, type Partitions } from './partitions.js';
 
 type EventOf<T extends AnalyticsEventType> = Extract<AnalyticsEvent, { type: T }>;

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from '@scs/shared';
+import type { Logger } from '@scs/runtime/logger';
 
 /** The event tables, each range-partitioned by month on `occurred_at`. */
 export const EVENT_TABLES = ['questions', 'feedback', 'handoffs', 'crawl_runs', 'api_usage'] as const;

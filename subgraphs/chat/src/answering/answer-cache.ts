@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { knowledgeVersion, type Redis } from '@scs/shared';
+import { knowledgeVersion } from '@scs/contracts/knowledge-version';
+import type { Redis } from '@scs/runtime/redis';
 import type { StoredCitation, StoredImage } from '../entities/message.entity.js';
 
 /** What an answer leaves for the next identical question. */
@@ -23,7 +24,7 @@ export function normaliseQuestion(question: string): string {
 
 /**
  * Answers to identical standalone questions, per organization and role, in Redis. The key holds
- * the organization's knowledge version (bumped when a crawl completes, see @scs/shared
+ * the organization's knowledge version (bumped when a crawl completes, see @scs/contracts
  * `bumpKnowledgeVersion`), so a re-crawl makes every older answer unreachable at once; they expire
  * by TTL. The role is part of the key because retrieval depends on it (sources limited to some
  * roles): a customer must never get an answer built from an agent-only source.

@@ -1,4 +1,6 @@
-import { CORRELATION_HEADER, IDENTITY_HEADER, signIdentity, type Identity } from '@scs/shared';
+import { CORRELATION_HEADER } from '@scs/runtime/request-context';
+import { IDENTITY_HEADER, type Identity } from '@scs/contracts/identity';
+import { signIdentity } from '@scs/graphql-kit/auth/identity';
 import type { Retrieval } from './types.js';
 
 const RETRIEVE = `query ChatRetrieve($input: SearchInput!) {

@@ -1,4 +1,4 @@
-import type { Logger } from '@scs/shared';
+import type { Logger } from '@scs/runtime/logger';
 import type { LanguageModel } from './llm.js';
 import { buildRewritePrompt, parseRewrite } from './prompt.js';
 import type { HistoryTurn } from './types.js';

@@ -1,4 +1,6 @@
-import { currentSeq, publishReplayable, subscriptionTopic, type Redis, type SubscriptionEvent } from '@scs/shared';
+import { currentSeq, publishReplayable } from '@scs/contracts/replayable-topics';
+import { subscriptionTopic, type SubscriptionEvent } from '@scs/contracts/subscription-topics';
+import type { Redis } from '@scs/runtime/redis';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { ConversationRecord } from '../entities/conversation.entity.js';
 import type { MessageRecord, StoredCitation, StoredImage } from '../entities/message.entity.js';
@@ -69,7 +71,7 @@ export function conversationEvent(record: ConversationRecord, lastSeq: number): 
 
 /**
  * Everything chat announces: the replayable `messageStream` of each conversation (numbered, kept
- * in a Redis stream for resuming clients, see @scs/shared `publishReplayable`), the agents' inbox
+ * in a Redis stream for resuming clients, see `publishReplayable` in @scs/contracts), the agents' inbox
  * `conversationUpdated`, and the older `messageAdded`.
  */
 export class ChatEvents {

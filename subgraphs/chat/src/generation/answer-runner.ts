@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { AnalyticsHit, AnalyticsProducer, Logger, Principal } from '@scs/shared';
+import type { AnalyticsHit, AnalyticsProducer } from '@scs/contracts/analytics-events';
+import type { Logger } from '@scs/runtime/logger';
+import type { Principal } from '@scs/contracts/identity';
 import { AnswerCache, type CachedAnswer } from '../answering/answer-cache.js';
 import { CitationFilter, confidenceOf, resolveCitations } from '../answering/citations.js';
 import { selectContext, type SentenceRanker } from '../answering/context-builder.js';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { readReplay, type Logger, type Redis } from '@scs/shared';
+import { readReplay } from '@scs/contracts/replayable-topics';
+import type { Logger } from '@scs/runtime/logger';
+import type { Redis } from '@scs/runtime/redis';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { MessageRecord, type MessageStatusValue } from '../entities/message.entity.js';
 import { ChatEvents } from '../events/chat-events.js';

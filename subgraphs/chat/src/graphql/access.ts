@@ -1,4 +1,5 @@
-import { hasPermission, type Identity } from '@scs/shared';
+import { hasPermission } from '@scs/graphql-kit/auth/authorize';
+import type { Identity } from '@scs/contracts/identity';
 import type { ConversationRecord } from '../entities/conversation.entity.js';
 
 /**

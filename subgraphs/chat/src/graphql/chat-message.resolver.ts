@@ -1,4 +1,7 @@
-import { badUserInput, forbidden, isUuid, notFound, principalOf, requireUuid, subscriptionTopic } from '@scs/shared';
+import { badUserInput, forbidden, notFound } from '@scs/graphql-kit/auth/errors';
+import { isUuid, requireUuid } from '@scs/graphql-kit/validation';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChatContext } from '../context.js';
 import { ConversationRecord } from '../entities/conversation.entity.js';

@@ -1,5 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badUserInput, forbidden, hasPermission, isUuid, notFound, principalOf, requireUuid, subscriptionTopic, type Principal } from '@scs/shared';
+import { badUserInput, forbidden, notFound } from '@scs/graphql-kit/auth/errors';
+import { hasPermission, principalOf } from '@scs/graphql-kit/auth/authorize';
+import { isUuid, requireUuid } from '@scs/graphql-kit/validation';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
+import type { Principal } from '@scs/contracts/identity';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { ChatContext } from '../context.js';
 import { ConversationRecord, type ConversationStatusValue } from '../entities/conversation.entity.js';

@@ -1,4 +1,4 @@
-import type { CrawlRequest } from '@scs/workflows/crawl-contract';
+import type { CrawlRequest } from '@scs/contracts/crawl';
 import type { SourceRecord } from '../entities/source.entity.js';
 
 /** What a crawl of `source` is started with: its settings as they are now. */

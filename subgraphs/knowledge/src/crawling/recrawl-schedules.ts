@@ -1,4 +1,4 @@
-import { crawlWorkflowId, SEARCH_ATTRIBUTES } from '@scs/workflows/crawl-contract';
+import { crawlWorkflowId, SEARCH_ATTRIBUTES } from '@scs/contracts/crawl';
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import type { SourceRecord } from '../entities/source.entity.js';
 import { crawlRequestFor } from './crawl-request.js';

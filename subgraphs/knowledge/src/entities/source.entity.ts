@@ -1,5 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Role } from '@scs/shared';
+import type { Role } from '@scs/contracts/permissions';
 import { randomUUID } from 'node:crypto';
 
 export type CrawlScope = 'host' | 'path_prefix';

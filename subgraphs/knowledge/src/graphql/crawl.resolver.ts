@@ -1,4 +1,7 @@
-import { audit, badUserInput, principalOf, subscriptionTopic } from '@scs/shared';
+import { audit } from '@scs/graphql-kit/auth/audit';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
 import {
   cancelCrawl,
   crawlProgressQuery,
@@ -8,7 +11,7 @@ import {
   resumeCrawl,
   SEARCH_ATTRIBUTES,
   type CrawlProgress as ProgressState,
-} from '@scs/workflows/crawl-contract';
+} from '@scs/contracts/crawl';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowExecutionInfo } from '@temporalio/client';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';

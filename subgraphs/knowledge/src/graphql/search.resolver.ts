@@ -1,4 +1,6 @@
-import { badUserInput, isUuid, principalOf } from '@scs/shared';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
+import { isUuid } from '@scs/graphql-kit/validation';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
 import { Arg, Ctx, Directive, Float, Query, Resolver } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';
 import { ImageHit, SearchHit, SearchInput, SearchResult } from './search.types.js';

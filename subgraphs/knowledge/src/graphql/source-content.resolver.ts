@@ -1,4 +1,5 @@
-import { badUserInput, KNOWLEDGE_INDEX_ALIAS } from '@scs/shared';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
+import { KNOWLEDGE_INDEX_ALIAS } from '@scs/contracts/knowledge-index';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';
 import { sourceOrFail } from './source-lookup.js';

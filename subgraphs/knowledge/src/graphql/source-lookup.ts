@@ -1,4 +1,6 @@
-import { isUuid, notFound, principalOf } from '@scs/shared';
+import { isUuid } from '@scs/graphql-kit/validation';
+import { notFound } from '@scs/graphql-kit/auth/errors';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
 import type { KnowledgeContext } from '../context.js';
 import { SourceRecord } from '../entities/source.entity.js';
 

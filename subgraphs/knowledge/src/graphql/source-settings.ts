@@ -1,5 +1,5 @@
-import { badUserInput } from '@scs/shared';
-import { checkUrl, describeRefusal, type UrlPolicy } from '@scs/workflows/url-policy';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
+import { checkUrl, describeRefusal, type UrlPolicy } from '@scs/runtime/url-policy';
 import picomatch from 'picomatch';
 import type { SourceRecord } from '../entities/source.entity.js';
 import type { SourceSettingsInput } from './source.types.js';

@@ -1,4 +1,9 @@
-import { audit, badUserInput, bumpKnowledgeVersion, isUuid, KNOWLEDGE_INDEX_ALIAS, principalOf } from '@scs/shared';
+import { audit } from '@scs/graphql-kit/auth/audit';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
+import { bumpKnowledgeVersion } from '@scs/contracts/knowledge-version';
+import { isUuid } from '@scs/graphql-kit/validation';
+import { KNOWLEDGE_INDEX_ALIAS } from '@scs/contracts/knowledge-index';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { KnowledgeContext } from '../context.js';

@@ -1,4 +1,5 @@
-import { RoleEnum, type Role } from '@scs/shared';
+import { RoleEnum } from '@scs/graphql-kit/auth/role-enum';
+import type { Role } from '@scs/contracts/permissions';
 import { ArrayMaxSize, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { CrawlScope, JsRendering, SourceRecord } from '../entities/source.entity.js';

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { auditTrailMigration } from '@scs/shared';
+import { auditTrailMigration } from '@scs/graphql-kit/auth/audit-migration';
 import { Migration20261124020000CreateSources } from './Migration20261124020000CreateSources.js';
 import { Migration20261125010000CreateImageThumbnails } from './Migration20261125010000CreateImageThumbnails.js';
 

@@ -1,4 +1,4 @@
-import type { Role } from '@scs/shared';
+import type { Role } from '@scs/contracts/permissions';
 
 /** Roles that manage content see all of it, whatever a source's audience. */
 const CONTENT_MANAGERS: readonly Role[] = ['admin', 'curator'];

@@ -1,6 +1,8 @@
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
-import { KNOWLEDGE_INDEX_ALIAS, observeOpenSearch, type Role } from '@scs/shared';
-import type { Embedder } from '@scs/workflows/embedding';
+import { KNOWLEDGE_INDEX_ALIAS } from '@scs/contracts/knowledge-index';
+import { observeOpenSearch } from '@scs/runtime/observability/opensearch-metrics';
+import type { Role } from '@scs/contracts/permissions';
+import type { Embedder } from '@scs/embedding/embedder';
 import { accessFilter } from './access-filter.js';
 import type { SearchSettings } from './search-settings.js';
 

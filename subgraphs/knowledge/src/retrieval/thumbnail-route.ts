@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, type Logger } from '@scs/shared';
+import { isUuid } from '@scs/graphql-kit/validation';
+import type { Logger } from '@scs/runtime/logger';
 import type { Express } from 'express';
 import { THUMBNAIL_PATH, type MediaUrls } from './media-urls.js';
 

@@ -1,5 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { Permission, Role } from '@scs/shared';
+import type { Permission, Role } from '@scs/contracts/permissions';
 import { randomUUID } from 'node:crypto';
 
 /**

@@ -1,4 +1,4 @@
-import { AuditEntryRecord } from '@scs/shared';
+import { AuditEntryRecord } from '@scs/graphql-kit/auth/audit-entry.entity';
 import { ApiKeyRecord } from './api-key.entity.js';
 import { MembershipRecord } from './membership.entity.js';
 import { OneTimeTokenRecord } from './one-time-token.entity.js';

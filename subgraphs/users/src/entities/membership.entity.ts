@@ -1,5 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Role } from '@scs/shared';
+import type { Role } from '@scs/contracts/permissions';
 
 /** A user's role in one organization. */
 @Entity({ tableName: 'memberships' })

@@ -1,5 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { Role } from '@scs/shared';
+import type { Role } from '@scs/contracts/permissions';
 import { randomUUID } from 'node:crypto';
 
 export type OneTimePurpose = 'verify_email' | 'reset_password' | 'invitation';

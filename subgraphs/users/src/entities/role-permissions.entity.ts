@@ -1,5 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Permission, Role } from '@scs/shared';
+import type { Permission, Role } from '@scs/contracts/permissions';
 
 /** An organization's own mapping of one role to permissions; absent rows mean the defaults. */
 @Entity({ tableName: 'role_permissions' })

@@ -1,5 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, forbidden, principalOf, rateLimited, unauthenticated, type Identity, type Role, audit, type AuditEvent } from '@scs/shared';
+import { badUserInput, forbidden, rateLimited, unauthenticated } from '@scs/graphql-kit/auth/errors';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
+import type { Identity } from '@scs/contracts/identity';
+import type { Role } from '@scs/contracts/permissions';
+import { audit, type AuditEvent } from '@scs/graphql-kit/auth/audit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { MembershipRecord } from '../entities/membership.entity.js';

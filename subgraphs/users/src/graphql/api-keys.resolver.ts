@@ -1,4 +1,7 @@
-import { API_KEY_ROLES, badUserInput, isPermission, notFound, principalOf, type Permission, type Role, audit } from '@scs/shared';
+import { API_KEY_ROLES, isPermission, type Permission, type Role } from '@scs/contracts/permissions';
+import { badUserInput, notFound } from '@scs/graphql-kit/auth/errors';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
+import { audit } from '@scs/graphql-kit/auth/audit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { ApiKeyRecord } from '../entities/api-key.entity.js';

@@ -1,4 +1,6 @@
-import { AuditEntryRecord, badUserInput, principalOf } from '@scs/shared';
+import { AuditEntryRecord } from '@scs/graphql-kit/auth/audit-entry.entity';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';

@@ -1,4 +1,4 @@
-import { isRole } from '@scs/shared';
+import { isRole } from '@scs/contracts/permissions';
 import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { GatewayApiKeyPrincipal } from './types.js';

@@ -1,4 +1,7 @@
-import { ADMIN_FLOOR, badUserInput, hasPermission, isPermission, notFound, principalOf, type Permission, type Role, audit } from '@scs/shared';
+import { ADMIN_FLOOR, isPermission, type Permission, type Role } from '@scs/contracts/permissions';
+import { badUserInput, notFound } from '@scs/graphql-kit/auth/errors';
+import { hasPermission, principalOf } from '@scs/graphql-kit/auth/authorize';
+import { audit } from '@scs/graphql-kit/auth/audit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { MembershipRecord } from '../entities/membership.entity.js';
@@ -8,7 +11,7 @@ import { issueMailToken } from './account.resolver.js';
 import { Invitation, InviteUserInput, Member, RoleEnum, RolePermissionSet } from './types.js';
 import { User } from './user.type.js';
 import { normalizeEmail, pageSize, requireUuid } from './validation.js';
-import { DEFAULT_ROLE_PERMISSIONS } from '@scs/shared';
+import { DEFAULT_ROLE_PERMISSIONS } from '@scs/contracts/permissions';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 

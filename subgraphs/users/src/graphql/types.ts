@@ -1,5 +1,6 @@
 import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
-import { RoleEnum, type Role } from '@scs/shared';
+import { RoleEnum } from '@scs/graphql-kit/auth/role-enum';
+import type { Role } from '@scs/contracts/permissions';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { OrganizationRecord } from '../entities/organization.entity.js';
 import { User } from './user.type.js';

@@ -1,6 +1,6 @@
-import { badUserInput } from '@scs/shared';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
 
-export { isUuid, requireUuid } from '@scs/shared';
+export { isUuid, requireUuid } from '@scs/graphql-kit/validation';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -1,4 +1,7 @@
-import { audit, badUserInput, principalOf, type Identity } from '@scs/shared';
+import { audit } from '@scs/graphql-kit/auth/audit';
+import { badUserInput } from '@scs/graphql-kit/auth/errors';
+import { principalOf } from '@scs/graphql-kit/auth/authorize';
+import type { Identity } from '@scs/contracts/identity';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';

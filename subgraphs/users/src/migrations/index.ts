@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { auditTrailMigration } from '@scs/shared';
+import { auditTrailMigration } from '@scs/graphql-kit/auth/audit-migration';
 import { Migration20261124000000CreateUsers } from './Migration20261124000000CreateUsers.js';
 import { Migration20261124010000IdentityAndAccess } from './Migration20261124010000IdentityAndAccess.js';
 import { Migration20261125000000ChatWidget } from './Migration20261125000000ChatWidget.js';

@@ -1,12 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  API_KEY_LAST_USED_KEY,
-  apiKeyCacheKey,
-  AUTH_REVOCATIONS_CHANNEL,
-  type Permission,
-  type Redis,
-  type Role,
-} from '@scs/shared';
+import { API_KEY_LAST_USED_KEY, apiKeyCacheKey, AUTH_REVOCATIONS_CHANNEL } from '@scs/contracts/auth-redis-keys';
+import type { Permission, Role } from '@scs/contracts/permissions';
+import type { Redis } from '@scs/runtime/redis';
 import { ApiKeyRecord } from '../entities/api-key.entity.js';
 import type { RolePermissions } from './role-permissions.js';
 import { randomSecret, sha256 } from './secrets.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '@scs/shared';
+import type { Logger } from '@scs/runtime/logger';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { UsersConfig } from '../config.js';
 

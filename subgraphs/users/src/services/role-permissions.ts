@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_ROLE_PERMISSIONS, ROLES, rolePermissionsCacheKey, type Permission, type Redis, type Role } from '@scs/shared';
+import { DEFAULT_ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@scs/contracts/permissions';
+import { rolePermissionsCacheKey } from '@scs/contracts/auth-redis-keys';
+import type { Redis } from '@scs/runtime/redis';
 import { RolePermissionsRecord } from '../entities/role-permissions.entity.js';
 
 const CACHE_TTL_SECONDS = 300;

@@ -1,13 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  AUTH_REVOCATIONS_CHANNEL,
-  revokedSessionKey,
-  signAccessToken,
-  unauthenticated,
-  type Redis,
-  type Revocation,
-  type Role,
-} from '@scs/shared';
+import { AUTH_REVOCATIONS_CHANNEL, revokedSessionKey, type Revocation } from '@scs/contracts/auth-redis-keys';
+import { signAccessToken } from '@scs/graphql-kit/auth/access-token';
+import { unauthenticated } from '@scs/graphql-kit/auth/errors';
+import type { Redis } from '@scs/runtime/redis';
+import type { Role } from '@scs/contracts/permissions';
 import { randomUUID } from 'node:crypto';
 import { RefreshTokenRecord } from '../entities/refresh-token.entity.js';
 import { randomSecret, sha256 } from './secrets.js';

@@ -24,11 +24,11 @@ export const roleDescriptions: Record<Role, string> = {
 /** Roles people can be invited with or given (services use API keys; the API refuses SERVICE invitations). */
 export const MEMBER_ROLES: readonly Role[] = ['ADMIN', 'CURATOR', 'AGENT', 'CUSTOMER', 'PARTNER'];
 
-/** Roles API keys may carry (`API_KEY_ROLES` in subgraphs/shared/src/auth/permissions.ts). */
+/** Roles API keys may carry (`API_KEY_ROLES` in packages/contracts/src/permissions.ts). */
 export const API_KEY_ROLES: readonly Role[] = ['PARTNER', 'SERVICE'];
 
 /**
- * Every permission, in the API's order (`PERMISSIONS` in subgraphs/shared/src/auth/permissions.ts),
+ * Every permission, in the API's order (`PERMISSIONS` in packages/contracts/src/permissions.ts),
  * with a short description. A permission the API names that is missing here is still shown.
  */
 export const PERMISSIONS: readonly { id: string; description: string }[] = [
@@ -56,7 +56,7 @@ export const permissionDescription = (id: string): string => PERMISSIONS.find((p
 
 /**
  * Permissions admins always keep, so no organization can lock itself out of its own settings
- * (`ADMIN_FLOOR` in subgraphs/shared/src/auth/permissions.ts; the API refuses to drop them).
+ * (`ADMIN_FLOOR` in packages/contracts/src/permissions.ts; the API refuses to drop them).
  */
 export const ADMIN_FLOOR: readonly string[] = ['user:manage', 'role:manage'];
 

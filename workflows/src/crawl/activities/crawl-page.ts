@@ -3,7 +3,7 @@ import { Context } from '@temporalio/activity';
 import { originOf, PAGE_CONTENT_TYPES, safeFetch, type SafeFetchFailureReason } from '../../fetching/index.js';
 import { chunkPage, isPageParseError, parsePage, type ParsedPage } from '../../parsing/index.js';
 import { renderPage } from '../../rendering/index.js';
-import type { CrawlRequest, PageOutcome } from '../crawl-contract.js';
+import type { CrawlRequest, PageOutcome } from '@scs/contracts/crawl';
 import type { CrawlDependencies } from './dependencies.js';
 import { claimOnce } from './frontier.js';
 import { stagePageImages } from './page-images.js';

@@ -1,5 +1,7 @@
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
-import type { AnalyticsProducer, Logger, Redis } from '@scs/shared';
+import type { AnalyticsProducer } from '@scs/contracts/analytics-events';
+import type { Logger } from '@scs/runtime/logger';
+import type { Redis } from '@scs/runtime/redis';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { Politeness, RobotsTxt, UrlPolicy } from '../../fetching/index.js';
 import type { ThumbnailStore } from '../../images/index.js';

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { Redis } from '@scs/shared';
+import type { Redis } from '@scs/runtime/redis';
 import type { CrawlDependencies } from './dependencies.js';
 
 const SEEN_TTL_SECONDS = 7 * 24 * 3600;

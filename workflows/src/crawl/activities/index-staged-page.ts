@@ -1,8 +1,9 @@
 import type { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import { Context, ApplicationFailure } from '@temporalio/activity';
-import { KNOWLEDGE_INDEX_ALIAS, type Redis } from '@scs/shared';
-import type { EmbeddingActivities } from '../../embedding/embedding-contract.js';
-import type { CrawlRequest, IndexedPage } from '../crawl-contract.js';
+import { KNOWLEDGE_INDEX_ALIAS } from '@scs/contracts/knowledge-index';
+import type { Redis } from '@scs/runtime/redis';
+import type { EmbeddingActivities } from '@scs/contracts/embedding';
+import type { CrawlRequest, IndexedPage } from '@scs/contracts/crawl';
 import { completeStage, readStage } from './page-stage.js';
 
 /** What the embedding worker needs to index staged pages. */

@@ -1,4 +1,5 @@
-import { bumpKnowledgeVersion, type AnalyticsEvent } from '@scs/shared';
+import { bumpKnowledgeVersion } from '@scs/contracts/knowledge-version';
+import type { AnalyticsEvent } from '@scs/contracts/analytics-events';
 import type { FinishedCrawlRun } from '../crawl-activities.js';
 import type { CrawlDependencies } from './dependencies.js';
 

@@ -3,7 +3,7 @@ import { Context } from '@temporalio/activity';
 import { IMAGE_CONTENT_TYPES, originOf, safeFetch } from '../../fetching/index.js';
 import { prepareImage } from '../../images/index.js';
 import type { ParsedPage } from '../../parsing/index.js';
-import type { CrawlRequest } from '../crawl-contract.js';
+import type { CrawlRequest } from '@scs/contracts/crawl';
 import type { CrawlDependencies } from './dependencies.js';
 import { claimOnce } from './frontier.js';
 import type { StagedImage } from './page-stage.js';

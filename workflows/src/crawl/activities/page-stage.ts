@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from '@scs/shared';
-import type { IndexedPage } from '../crawl-contract.js';
+import type { Redis } from '@scs/runtime/redis';
+import type { IndexedPage } from '@scs/contracts/crawl';
 
 /** One index document waiting for its vectors: `embedText` is what the sentence model reads. */
 export interface StagedDocument {

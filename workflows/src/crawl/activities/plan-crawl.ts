@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { originOf, safeFetch } from '../../fetching/index.js';
-import type { CrawlRequest } from '../crawl-contract.js';
+import type { CrawlRequest } from '@scs/contracts/crawl';
 import type { CrawlDependencies } from './dependencies.js';
 import { scopeOf } from './scope.js';
 

@@ -1,5 +1,5 @@
-import { subscriptionTopic } from '@scs/shared';
-import { reasonList, type CrawlProgress } from '../crawl-contract.js';
+import { subscriptionTopic } from '@scs/contracts/subscription-topics';
+import { reasonList, type CrawlProgress } from '@scs/contracts/crawl';
 import type { CrawlDependencies } from './dependencies.js';
 
 /** Announces a run's counts on the `crawlProgress` subscription channel of its organization. */

@@ -1,6 +1,6 @@
 import { refusedWithoutLookup, type UrlPolicy } from '../../fetching/index.js';
 import { scopeFilter, type ScopeDecision } from '../../parsing/index.js';
-import type { CrawlSettings, RejectedLink } from '../crawl-contract.js';
+import type { CrawlSettings, RejectedLink } from '@scs/contracts/crawl';
 
 /** The reasons a crawl reports for URLs it does not fetch, by the scope filter's finer-grained ones. */
 const REPORTED_REASON: Record<string, string> = {

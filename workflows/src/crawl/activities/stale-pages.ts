@@ -1,4 +1,4 @@
-import { KNOWLEDGE_INDEX_ALIAS } from '@scs/shared';
+import { KNOWLEDGE_INDEX_ALIAS } from '@scs/contracts/knowledge-index';
 import type { CrawlDependencies } from './dependencies.js';
 
 /** After a complete run, everything of the source not written by this run is from pages that are gone. */
