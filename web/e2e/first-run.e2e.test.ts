@@ -1,26 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addMember,
-  GENEROUS_RATE_LIMITS,
-  graphqlRequest,
-  login,
-  registerAdmin,
-  REPO_ROOT,
-  startEmbeddingWorker,
-  startIngestionWorker,
-  startLlmServer,
-  startWebPreview,
-  startSystem,
-  TEST_PORTS,
-  TEST_PASSWORD,
-  type ServiceProcess,
-  type Session,
-} from '@scs/test-support';
-import { startFixtureSite, type FixtureSite } from '../../workflows/test/fixture-site/site.js';
+import { addMember, graphqlRequest, login, registerAdmin, TEST_PASSWORD, type Session } from '@scs/test-support';
 import { CRAWL_DEFAULTS } from '../src/screens/onboarding/crawlDefaults.js';
+import { app, SHOTS, signIn, startBrowserStack, type BrowserStack } from './browserStack.js';
 
 /**
  * A new organization's first run, in real headless Chromium against the real stack: an admin who
@@ -29,63 +11,27 @@ import { CRAWL_DEFAULTS } from '../src/screens/onboarding/crawlDefaults.js';
  * gets a cited first answer on the same screen. A customer of an organization without content is
  * told so in the chat. Screenshots go to test-output/web-e2e/first-run-*.png.
  */
-const SHOTS = path.join(REPO_ROOT, 'test-output', 'web-e2e');
-const WEB_PORT = TEST_PORTS.web;
-
 describe('the first run of a new organization, in a real browser', { timeout: 420_000 }, () => {
-  let site: FixtureSite;
-  let llm: ServiceProcess;
-  let system: Awaited<ReturnType<typeof startSystem>>;
-  let workers: ServiceProcess[];
-  let web: ServiceProcess;
-  let browser: Browser;
-  const app = (route: string) => `http://127.0.0.1:${WEB_PORT}${route}`;
-  const gateway = () => system.gateways[0]!;
+  let stack: BrowserStack;
+  const gateway = () => stack.gateway;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    site = await startFixtureSite();
-    llm = await startLlmServer();
-    system = await startSystem(1, {
-      ...GENEROUS_RATE_LIMITS,
-      CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port,
-      ACCESS_TOKEN_TTL_SECONDS: '3600',
-      KNOWLEDGE_SUBGRAPH_URL: `http://127.0.0.1:${TEST_PORTS.knowledge}/graphql`,
-      OPENAI_BASE_URL: `${llm.baseUrl}/v1`,
-      CHAT_MAX_ANSWER_TOKENS: '64',
-    });
-    workers = [await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker()];
-    // The built app (npm test builds web/dist), served by Vite's preview server with its proxy to the test gateway.
-    web = await startWebPreview(gateway().baseUrl);
-    browser = await puppeteer.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    stack = await startBrowserStack();
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    for (const worker of workers ?? []) await worker.stop();
-    await system?.stop();
-    await llm?.stop();
-    await site?.stop();
+    await stack?.stop();
   });
-
-  async function signIn(page: Page, session: Session) {
-    await page.goto(app('/sign-in'));
-    await page.locator('::-p-aria(Email)').fill(session.email);
-    await page.locator('::-p-aria(Password)').fill(TEST_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.waitForFunction(() => !location.pathname.startsWith('/sign-in'), { timeout: 30_000 });
-  }
 
   const knowledgeAvailable = async (session: Session) =>
     (await graphqlRequest(gateway().baseUrl, '{ knowledgeAvailable }', {}, session.headers)).body;
 
   it('an organization without content: its admin lands on the first run, its customer is told there is no content yet', async () => {
     const admin = await registerAdmin(gateway(), 'Empty');
-    const customer = await addMember(gateway(), system.subgraphs.users, admin, 'CUSTOMER');
+    const customer = await addMember(gateway(), stack.system.subgraphs.users, admin, 'CUSTOMER');
     expect(await knowledgeAvailable(customer)).toEqual({ data: { knowledgeAvailable: false } });
 
-    const adminContext = await browser.createBrowserContext();
+    const adminContext = await stack.browser.createBrowserContext();
     const adminPage = await adminContext.newPage();
     await signIn(adminPage, admin);
     await adminPage.waitForFunction(() => location.pathname === '/welcome', { timeout: 30_000 });
@@ -94,7 +40,7 @@ describe('the first run of a new organization, in a real browser', { timeout: 42
     await adminPage.waitForFunction(() => location.pathname === '/' && document.querySelector('h1')?.textContent === 'System status', { timeout: 30_000 });
     await adminContext.close();
 
-    const context = await browser.createBrowserContext();
+    const context = await stack.browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width: 1100, height: 800 });
     await signIn(page, customer);
@@ -107,7 +53,7 @@ describe('the first run of a new organization, in a real browser', { timeout: 42
   });
 
   it('register → first run → the site’s address → live crawl to the end → a cited first answer', async () => {
-    const context = await browser.createBrowserContext();
+    const context = await stack.browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     const email = `first-run-${Date.now()}@example.com`;
@@ -121,11 +67,11 @@ describe('the first run of a new organization, in a real browser', { timeout: 42
     // Registered: the first-run screen, not the status screen, with the crawl's defaults in words.
     await page.waitForFunction(() => location.pathname === '/welcome', { timeout: 30_000 });
     await page.waitForFunction(() => document.body.innerText.includes('robots.txt'), { timeout: 30_000 });
-    await page.locator('::-p-aria(Website address)').fill(`${site.baseUrl}/`);
+    await page.locator('::-p-aria(Website address)').fill(`${stack.site.baseUrl}/`);
     const words = await page.evaluate(() => document.body.innerText);
     expect(words).toContain(`at most ${CRAWL_DEFAULTS.maxDepth} links away`);
     expect(words).toContain(`At most ${CRAWL_DEFAULTS.maxPages} pages`);
-    expect(words).toContain(new URL(site.baseUrl).host);
+    expect(words).toContain(new URL(stack.site.baseUrl).host);
     await page.screenshot({ path: path.join(SHOTS, 'first-run-1-address.png'), fullPage: true });
 
     await page.locator('::-p-text(Start crawling)').click();
@@ -148,13 +94,13 @@ describe('the first run of a new organization, in a real browser', { timeout: 42
       {},
       admin.headers,
     );
-    expect(body.data?.sources).toEqual([{ startUrl: `${site.baseUrl}/`, ...CRAWL_DEFAULTS }]);
+    expect(body.data?.sources).toEqual([{ startUrl: `${stack.site.baseUrl}/`, ...CRAWL_DEFAULTS }]);
     expect(await knowledgeAvailable(admin)).toEqual({ data: { knowledgeAvailable: true } });
 
     await page.locator('::-p-aria(Your question)').fill('How long is the password reset link valid?');
     await page.locator('.first-run__composer button[type=submit]').click();
     const citation = await page
-      .waitForSelector(`ol[aria-label=Sources] a[href^="${site.baseUrl}/"]`, { timeout: 120_000 })
+      .waitForSelector(`ol[aria-label=Sources] a[href^="${stack.site.baseUrl}/"]`, { timeout: 120_000 })
       .catch(async (error: unknown) => {
         await page.screenshot({ path: path.join(SHOTS, 'first-run-4-failed-answer.png'), fullPage: true });
         throw error;

@@ -47,7 +47,7 @@ const run = (fields: Partial<CrawlRunFieldsFragment> = {}): CrawlRunFieldsFragme
   status: 'RUNNING',
   startedAt: AT,
   closedAt: null,
-  temporalUiUrl: null,
+  temporalUiUrl: 'http://127.0.0.1:58233/',
   progress: null,
   ...fields,
 });
