@@ -1,23 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addMember,
-  GENEROUS_RATE_LIMITS,
-  registerAdmin,
-  REPO_ROOT,
-  startEmbeddingWorker,
-  startIngestionWorker,
-  startLlmServer,
-  startWebPreview,
-  startSystem,
-  TEST_PORTS,
-  TEST_PASSWORD,
-  type ServiceProcess,
-  type Session,
-} from '@scs/test-support';
-import { startFixtureSite, type FixtureSite } from '../../workflows/test/fixture-site/site.js';
+import { addMember, registerAdmin, type Session } from '@scs/test-support';
+import type { FixtureSite } from '../../workflows/test/fixture-site/site.js';
+import { app, SHOTS, signIn, startBrowserStack, type BrowserStack } from './browserStack.js';
 
 /**
  * The web app in real headless Chromium against the real stack: an admin signs in, adds the
@@ -26,45 +12,21 @@ import { startFixtureSite, type FixtureSite } from '../../workflows/test/fixture
  * it from the inbox; a customer cannot open staff screens. Screenshots of each step go to
  * test-output/web-e2e/ (look at them).
  */
-const SHOTS = path.join(REPO_ROOT, 'test-output', 'web-e2e');
-const WEB_PORT = TEST_PORTS.web;
-
 describe('the web app in a real browser', { timeout: 300_000 }, () => {
+  let stack: BrowserStack;
   let site: FixtureSite;
-  let llm: ServiceProcess;
-  let system: Awaited<ReturnType<typeof startSystem>>;
-  let workers: ServiceProcess[];
-  let web: ServiceProcess;
+  let system: BrowserStack['system'];
   let browser: Browser;
   let admin: Session;
-  const app = (route: string) => `http://127.0.0.1:${WEB_PORT}${route}`;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    site = await startFixtureSite();
-    llm = await startLlmServer();
-    system = await startSystem(1, {
-      ...GENEROUS_RATE_LIMITS,
-      CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port,
-      ACCESS_TOKEN_TTL_SECONDS: '3600',
-      KNOWLEDGE_SUBGRAPH_URL: `http://127.0.0.1:${TEST_PORTS.knowledge}/graphql`,
-      OPENAI_BASE_URL: `${llm.baseUrl}/v1`,
-      CHAT_MAX_ANSWER_TOKENS: '64',
-    });
-    workers = [await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker()];
-    // The built app (npm test builds web/dist), served by Vite's preview server with its proxy to the test gateway.
-    web = await startWebPreview(system.gateways[0]!.baseUrl);
-    browser = await puppeteer.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-    admin = await registerAdmin(system.gateways[0]!, 'Browser');
+    stack = await startBrowserStack();
+    ({ site, system, browser } = stack);
+    admin = await registerAdmin(stack.gateway, 'Browser');
   }, 300_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    for (const worker of workers ?? []) await worker.stop();
-    await system?.stop();
-    await llm?.stop();
-    await site?.stop();
+    await stack?.stop();
   });
 
   /** Reloads until the page shows every text: analytics arrive through a Redis stream, a moment later. */
@@ -78,14 +40,6 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
       if (Date.now() > deadline) throw new Error(`page never showed ${JSON.stringify(texts)}; it shows: ${await page.evaluate(() => document.body.innerText)}`);
       await page.reload();
     }
-  }
-
-  async function signIn(page: Page, session: Session) {
-    await page.goto(app('/sign-in'));
-    await page.locator('::-p-aria(Email)').fill(session.email);
-    await page.locator('::-p-aria(Password)').fill(TEST_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.waitForFunction(() => !location.pathname.startsWith('/sign-in'), { timeout: 30_000 });
   }
 
   it('sign in → add the site → crawl → ask → streamed cited answer → thumbs up', async () => {

@@ -5,6 +5,7 @@ import { SessionKey } from './composables/useSession';
 import { useTheme } from './composables/useTheme';
 import { GraphqlWsClientKey, createGraphqlClients } from './graphql/client';
 import { createAppRouter } from './router';
+import { firstRunNeeded } from './screens/onboarding/firstRun';
 import { createSessionStore } from './session/sessionStore';
 import './styles.css';
 
@@ -19,5 +20,5 @@ createApp(App)
   .provide(DefaultApolloClient, apollo)
   .provide(GraphqlWsClientKey, ws)
   .provide(SessionKey, session)
-  .use(createAppRouter(session))
+  .use(createAppRouter(session, undefined, { firstRunNeeded: () => firstRunNeeded(apollo, session) }))
   .mount('#app');

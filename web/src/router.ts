@@ -1,6 +1,7 @@
 import {
   createRouter,
   createWebHistory,
+  START_LOCATION,
   type NavigationGuard,
   type RouteLocationRaw,
   type Router,
@@ -37,6 +38,13 @@ export const ADMIN_TABS = [
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'status', component: StatusScreen, meta: { title: 'System status', permission: 'system:read' } },
+  {
+    // A new organization's first source, crawl and question; opened instead of `/` while it has no source.
+    path: '/welcome',
+    name: 'first-run',
+    component: () => import('./screens/onboarding/FirstRunScreen.vue'),
+    meta: { title: 'Get started', permission: 'source:write' },
+  },
   {
     path: '/chat/:conversationId?',
     name: 'chat',
@@ -154,9 +162,32 @@ export function sessionGuard(session: SessionStore): NavigationGuard {
   };
 }
 
-export function createAppRouter(session: SessionStore, history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
+/**
+ * Opening the app, or arriving from sign-in or registration, on the status screen: the first-run
+ * screen instead when `firstRunNeeded` says so (an organization without a source, and a user who
+ * may add one). Going to `/` from inside the app (the header's link, "Skip for now") is not redirected.
+ */
+export function firstRunGuard(firstRunNeeded: () => Promise<boolean>): NavigationGuard {
+  return async (to, from): Promise<true | RouteLocationRaw> => {
+    const landing = from === START_LOCATION || from.meta.access === 'guest';
+    if (to.name !== 'status' || !landing) return true;
+    return (await firstRunNeeded()) ? { name: 'first-run' } : true;
+  };
+}
+
+export interface AppRouterOptions {
+  /** Whether to land on the first-run screen (main.ts asks the API; without it, never). */
+  firstRunNeeded?: () => Promise<boolean>;
+}
+
+export function createAppRouter(
+  session: SessionStore,
+  history: RouterHistory = createWebHistory(import.meta.env.BASE_URL),
+  options: AppRouterOptions = {},
+): Router {
   const router = createRouter({ history, routes });
   router.beforeEach(sessionGuard(session));
+  if (options.firstRunNeeded) router.beforeEach(firstRunGuard(options.firstRunNeeded));
   router.afterEach((to) => {
     document.title = to.meta.title ? `${to.meta.title} · Smart Customer Support` : 'Smart Customer Support';
   });

@@ -65,6 +65,8 @@ export const POLICY: Readonly<Record<string, Requirement>> = {
   'Query.sourcePages': needs('source:read'),
   'Query.sourceChunks': needs('source:read'),
   'Query.sourceImages': needs('source:read'),
+  // Whether there is content to answer from: the chat tells those who ask when there is none yet.
+  'Query.knowledgeAvailable': needs('chat:ask', 'source:read'),
   'Mutation.addSource': needs('source:write'),
   'Mutation.updateSource': needs('source:write'),
   'Mutation.deleteSource': needs('source:write'),

@@ -25,6 +25,14 @@ type Documents = {
     "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": typeof types.RateAnswerDocument,
     "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": typeof types.EscalateDocument,
     "\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": typeof types.AgentReplyDocument,
+    "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": typeof types.SourceFieldsFragmentDoc,
+    "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": typeof types.CrawlProgressFieldsFragmentDoc,
+    "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": typeof types.CrawlRunFieldsFragmentDoc,
+    "\n  query Sources($first: Int!) {\n    sources(first: $first) {\n      ...SourceFields\n    }\n  }\n": typeof types.SourcesDocument,
+    "\n  query CrawlRuns($sourceId: ID!, $first: Int!) {\n    crawlRuns(sourceId: $sourceId, first: $first) {\n      ...CrawlRunFields\n    }\n  }\n": typeof types.CrawlRunsDocument,
+    "\n  subscription CrawlProgress($sourceId: ID!) {\n    crawlProgress(sourceId: $sourceId) {\n      ...CrawlProgressFields\n    }\n  }\n": typeof types.CrawlProgressDocument,
+    "\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.AddSourceDocument,
+    "\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n": typeof types.StartCrawlDocument,
     "\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n": typeof types.AdminMemberFieldsFragmentDoc,
     "\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n": typeof types.AdminMembersDocument,
     "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n": typeof types.AdminInviteUserDocument,
@@ -57,25 +65,18 @@ type Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": typeof types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query Conversations($first: Int!, $after: String) {\n    conversations(first: $first, after: $after) {\n      conversations {\n        ...ConversationSummaryFields\n      }\n      nextCursor\n    }\n  }\n": typeof types.ConversationsDocument,
+    "\n  query KnowledgeAvailable {\n    knowledgeAvailable\n  }\n": typeof types.KnowledgeAvailableDocument,
     "\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n": typeof types.InboxConversationFieldsFragmentDoc,
     "\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n": typeof types.InboxConversationsDocument,
     "\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InboxConversationDocument,
     "\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n": typeof types.InboxConversationUpdatedDocument,
     "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": typeof types.InboxCloseConversationDocument,
-    "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": typeof types.SourceFieldsFragmentDoc,
-    "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": typeof types.CrawlProgressFieldsFragmentDoc,
-    "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": typeof types.CrawlRunFieldsFragmentDoc,
-    "\n  query Sources($first: Int!) {\n    sources(first: $first) {\n      ...SourceFields\n    }\n  }\n": typeof types.SourcesDocument,
     "\n  query LatestCrawlRun($sourceId: ID!) {\n    crawlRuns(sourceId: $sourceId, first: 1) {\n      runId\n      sourceId\n      status\n      startedAt\n    }\n  }\n": typeof types.LatestCrawlRunDocument,
     "\n  query Source($id: ID!) {\n    source(id: $id) {\n      ...SourceFields\n    }\n  }\n": typeof types.SourceDocument,
-    "\n  query CrawlRuns($sourceId: ID!, $first: Int!) {\n    crawlRuns(sourceId: $sourceId, first: $first) {\n      ...CrawlRunFields\n    }\n  }\n": typeof types.CrawlRunsDocument,
-    "\n  subscription CrawlProgress($sourceId: ID!) {\n    crawlProgress(sourceId: $sourceId) {\n      ...CrawlProgressFields\n    }\n  }\n": typeof types.CrawlProgressDocument,
     "\n  query SourcePages($sourceId: ID!, $after: String, $first: Int!) {\n    sourcePages(sourceId: $sourceId, after: $after, first: $first) {\n      items {\n        url\n        title\n        language\n        chunkCount\n        lastModified\n        indexedAt\n      }\n      nextCursor\n    }\n  }\n": typeof types.SourcePagesDocument,
     "\n  query SourceImages($sourceId: ID!, $after: String, $first: Int!) {\n    sourceImages(sourceId: $sourceId, after: $after, first: $first) {\n      items {\n        id\n        imageUrl\n        pageUrl\n        alt\n        caption\n        thumbnailUrl\n      }\n      nextCursor\n    }\n  }\n": typeof types.SourceImagesDocument,
-    "\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.AddSourceDocument,
     "\n  mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n": typeof types.UpdateSourceDocument,
     "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n": typeof types.DeleteSourceDocument,
-    "\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n": typeof types.StartCrawlDocument,
     "\n  mutation PauseCrawl($sourceId: ID!) {\n    pauseCrawl(sourceId: $sourceId)\n  }\n": typeof types.PauseCrawlDocument,
     "\n  mutation ResumeCrawl($sourceId: ID!) {\n    resumeCrawl(sourceId: $sourceId)\n  }\n": typeof types.ResumeCrawlDocument,
     "\n  mutation CancelCrawl($sourceId: ID!) {\n    cancelCrawl(sourceId: $sourceId)\n  }\n": typeof types.CancelCrawlDocument,
@@ -106,6 +107,14 @@ const documents: Documents = {
     "\n  mutation RateAnswer($input: RateAnswerInput!) {\n    rateAnswer(input: $input) {\n      id\n      feedback {\n        rating\n        comment\n      }\n    }\n  }\n": types.RateAnswerDocument,
     "\n  mutation Escalate($conversationId: ID!) {\n    escalate(conversationId: $conversationId) {\n      ...ConversationSummaryFields\n    }\n  }\n": types.EscalateDocument,
     "\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n": types.AgentReplyDocument,
+    "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": types.SourceFieldsFragmentDoc,
+    "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": types.CrawlProgressFieldsFragmentDoc,
+    "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": types.CrawlRunFieldsFragmentDoc,
+    "\n  query Sources($first: Int!) {\n    sources(first: $first) {\n      ...SourceFields\n    }\n  }\n": types.SourcesDocument,
+    "\n  query CrawlRuns($sourceId: ID!, $first: Int!) {\n    crawlRuns(sourceId: $sourceId, first: $first) {\n      ...CrawlRunFields\n    }\n  }\n": types.CrawlRunsDocument,
+    "\n  subscription CrawlProgress($sourceId: ID!) {\n    crawlProgress(sourceId: $sourceId) {\n      ...CrawlProgressFields\n    }\n  }\n": types.CrawlProgressDocument,
+    "\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.AddSourceDocument,
+    "\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n": types.StartCrawlDocument,
     "\n  fragment AdminMemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      emailVerified\n    }\n  }\n": types.AdminMemberFieldsFragmentDoc,
     "\n  query AdminMembers($first: Int!, $offset: Int!) {\n    members(first: $first, offset: $offset) {\n      ...AdminMemberFields\n    }\n  }\n": types.AdminMembersDocument,
     "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      role\n      expiresAt\n    }\n  }\n": types.AdminInviteUserDocument,
@@ -138,25 +147,18 @@ const documents: Documents = {
     "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": types.VerifyEmailDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query Conversations($first: Int!, $after: String) {\n    conversations(first: $first, after: $after) {\n      conversations {\n        ...ConversationSummaryFields\n      }\n      nextCursor\n    }\n  }\n": types.ConversationsDocument,
+    "\n  query KnowledgeAvailable {\n    knowledgeAvailable\n  }\n": types.KnowledgeAvailableDocument,
     "\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n": types.InboxConversationFieldsFragmentDoc,
     "\n  query InboxConversations($status: ConversationStatus, $after: String, $first: Int!) {\n    conversations(status: $status, after: $after, first: $first) {\n      conversations {\n        ...InboxConversationFields\n      }\n      nextCursor\n    }\n  }\n": types.InboxConversationsDocument,
     "\n  query InboxConversation($id: ID!) {\n    conversation(id: $id) {\n      ...InboxConversationFields\n      customer {\n        id\n        email\n      }\n    }\n  }\n": types.InboxConversationDocument,
     "\n  subscription InboxConversationUpdated {\n    conversationUpdated {\n      ...InboxConversationFields\n    }\n  }\n": types.InboxConversationUpdatedDocument,
     "\n  mutation InboxCloseConversation($id: ID!) {\n    closeConversation(id: $id) {\n      ...InboxConversationFields\n    }\n  }\n": types.InboxCloseConversationDocument,
-    "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n": types.SourceFieldsFragmentDoc,
-    "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n": types.CrawlProgressFieldsFragmentDoc,
-    "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n": types.CrawlRunFieldsFragmentDoc,
-    "\n  query Sources($first: Int!) {\n    sources(first: $first) {\n      ...SourceFields\n    }\n  }\n": types.SourcesDocument,
     "\n  query LatestCrawlRun($sourceId: ID!) {\n    crawlRuns(sourceId: $sourceId, first: 1) {\n      runId\n      sourceId\n      status\n      startedAt\n    }\n  }\n": types.LatestCrawlRunDocument,
     "\n  query Source($id: ID!) {\n    source(id: $id) {\n      ...SourceFields\n    }\n  }\n": types.SourceDocument,
-    "\n  query CrawlRuns($sourceId: ID!, $first: Int!) {\n    crawlRuns(sourceId: $sourceId, first: $first) {\n      ...CrawlRunFields\n    }\n  }\n": types.CrawlRunsDocument,
-    "\n  subscription CrawlProgress($sourceId: ID!) {\n    crawlProgress(sourceId: $sourceId) {\n      ...CrawlProgressFields\n    }\n  }\n": types.CrawlProgressDocument,
     "\n  query SourcePages($sourceId: ID!, $after: String, $first: Int!) {\n    sourcePages(sourceId: $sourceId, after: $after, first: $first) {\n      items {\n        url\n        title\n        language\n        chunkCount\n        lastModified\n        indexedAt\n      }\n      nextCursor\n    }\n  }\n": types.SourcePagesDocument,
     "\n  query SourceImages($sourceId: ID!, $after: String, $first: Int!) {\n    sourceImages(sourceId: $sourceId, after: $after, first: $first) {\n      items {\n        id\n        imageUrl\n        pageUrl\n        alt\n        caption\n        thumbnailUrl\n      }\n      nextCursor\n    }\n  }\n": types.SourceImagesDocument,
-    "\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n": types.AddSourceDocument,
     "\n  mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n": types.UpdateSourceDocument,
     "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n": types.DeleteSourceDocument,
-    "\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n": types.StartCrawlDocument,
     "\n  mutation PauseCrawl($sourceId: ID!) {\n    pauseCrawl(sourceId: $sourceId)\n  }\n": types.PauseCrawlDocument,
     "\n  mutation ResumeCrawl($sourceId: ID!) {\n    resumeCrawl(sourceId: $sourceId)\n  }\n": types.ResumeCrawlDocument,
     "\n  mutation CancelCrawl($sourceId: ID!) {\n    cancelCrawl(sourceId: $sourceId)\n  }\n": types.CancelCrawlDocument,
@@ -234,6 +236,38 @@ export function graphql(source: "\n  mutation Escalate($conversationId: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation AgentReply($input: AgentReplyInput!) {\n    agentReply(input: $input) {\n      ...ChatMessageViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n"): (typeof documents)["\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n"): (typeof documents)["\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Sources($first: Int!) {\n    sources(first: $first) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  query Sources($first: Int!) {\n    sources(first: $first) {\n      ...SourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CrawlRuns($sourceId: ID!, $first: Int!) {\n    crawlRuns(sourceId: $sourceId, first: $first) {\n      ...CrawlRunFields\n    }\n  }\n"): (typeof documents)["\n  query CrawlRuns($sourceId: ID!, $first: Int!) {\n    crawlRuns(sourceId: $sourceId, first: $first) {\n      ...CrawlRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CrawlProgress($sourceId: ID!) {\n    crawlProgress(sourceId: $sourceId) {\n      ...CrawlProgressFields\n    }\n  }\n"): (typeof documents)["\n  subscription CrawlProgress($sourceId: ID!) {\n    crawlProgress(sourceId: $sourceId) {\n      ...CrawlProgressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -365,6 +399,10 @@ export function graphql(source: "\n  query Conversations($first: Int!, $after: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query KnowledgeAvailable {\n    knowledgeAvailable\n  }\n"): (typeof documents)["\n  query KnowledgeAvailable {\n    knowledgeAvailable\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment InboxConversationFields on Conversation {\n    id\n    status\n    title\n    createdAt\n    updatedAt\n    escalatedAt\n    closedAt\n    customer {\n      id\n      displayName\n    }\n    assignedAgent {\n      id\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -385,35 +423,11 @@ export function graphql(source: "\n  mutation InboxCloseConversation($id: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment SourceFields on Source {\n    id\n    name\n    startUrl\n    scope\n    includePatterns\n    excludePatterns\n    maxDepth\n    maxPages\n    useSitemap\n    jsRendering\n    recrawlSchedule\n    accessRoles\n    createdAt\n    updatedAt\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n"): (typeof documents)["\n  fragment CrawlProgressFields on CrawlProgress {\n    sourceId\n    runId\n    status\n    discovered\n    fetched\n    indexed\n    skipped\n    failed\n    skippedByReason {\n      reason\n      count\n    }\n    failedByReason {\n      reason\n      count\n    }\n    imagesIndexed\n    imagesFailed\n    imagesFailedByReason {\n      reason\n      count\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n"): (typeof documents)["\n  fragment CrawlRunFields on CrawlRun {\n    runId\n    sourceId\n    status\n    startedAt\n    closedAt\n    temporalUiUrl\n    progress {\n      ...CrawlProgressFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Sources($first: Int!) {\n    sources(first: $first) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  query Sources($first: Int!) {\n    sources(first: $first) {\n      ...SourceFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query LatestCrawlRun($sourceId: ID!) {\n    crawlRuns(sourceId: $sourceId, first: 1) {\n      runId\n      sourceId\n      status\n      startedAt\n    }\n  }\n"): (typeof documents)["\n  query LatestCrawlRun($sourceId: ID!) {\n    crawlRuns(sourceId: $sourceId, first: 1) {\n      runId\n      sourceId\n      status\n      startedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Source($id: ID!) {\n    source(id: $id) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  query Source($id: ID!) {\n    source(id: $id) {\n      ...SourceFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CrawlRuns($sourceId: ID!, $first: Int!) {\n    crawlRuns(sourceId: $sourceId, first: $first) {\n      ...CrawlRunFields\n    }\n  }\n"): (typeof documents)["\n  query CrawlRuns($sourceId: ID!, $first: Int!) {\n    crawlRuns(sourceId: $sourceId, first: $first) {\n      ...CrawlRunFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription CrawlProgress($sourceId: ID!) {\n    crawlProgress(sourceId: $sourceId) {\n      ...CrawlProgressFields\n    }\n  }\n"): (typeof documents)["\n  subscription CrawlProgress($sourceId: ID!) {\n    crawlProgress(sourceId: $sourceId) {\n      ...CrawlProgressFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -425,19 +439,11 @@ export function graphql(source: "\n  query SourceImages($sourceId: ID!, $after: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddSource($input: AddSourceInput!) {\n    addSource(input: $input) {\n      ...SourceFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {\n    updateSource(id: $id, input: $input) {\n      ...SourceFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteSource($id: ID!) {\n    deleteSource(id: $id)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartCrawl($sourceId: ID!) {\n    startCrawl(sourceId: $sourceId) {\n      ...CrawlRunFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,7 @@ import { removeRecrawlSchedule, syncRecrawlSchedule } from '../crawling/recrawl-
 import { SourceRecord } from '../entities/source.entity.js';
 import { applySettings, normalizeStartUrl, SOURCE_DEFAULTS, vetStartUrl } from './source-settings.js';
 import { AddSourceInput, Source, SourceSettingsInput } from './source.types.js';
+import { accessFilter } from '../retrieval/access-filter.js';
 
 /** Everything that changed, for the audit trail. */
 function changes(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
@@ -43,6 +44,17 @@ export class SourceResolver {
     if (!isUuid(id)) return null;
     const record = await ctx.em.findOne(SourceRecord, { id, organizationId: orgId });
     return record ? Source.from(record) : null;
+  }
+
+  @Query(() => Boolean, {
+    description:
+      'Whether the assistant has anything to answer you from: a passage of your organization’s sources that your role may retrieve is indexed. False until a first crawl indexes a page.',
+  })
+  async knowledgeAvailable(@Ctx() ctx: KnowledgeContext): Promise<boolean> {
+    const { orgId, role } = principalOf(ctx.identity);
+    const query = { bool: { filter: [...accessFilter(orgId, role), { term: { kind: 'chunk' } }] } };
+    const { body } = await ctx.openSearch.count({ index: KNOWLEDGE_INDEX_ALIAS, body: { query }, ignore_unavailable: true }, { ignore: [404] });
+    return ((body as { count?: number }).count ?? 0) > 0;
   }
 
   @Mutation(() => Source, { description: 'Adds a website to learn from. Crawl it with startCrawl.' })

@@ -12,3 +12,9 @@ export const ConversationsQuery = graphql(`
     }
   }
 `);
+
+export const KnowledgeAvailableQuery = graphql(`
+  query KnowledgeAvailable {
+    knowledgeAvailable
+  }
+`);

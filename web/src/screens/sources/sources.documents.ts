@@ -1,72 +1,7 @@
 import { graphql } from '../../gql';
 
-export const SourceFields = graphql(`
-  fragment SourceFields on Source {
-    id
-    name
-    startUrl
-    scope
-    includePatterns
-    excludePatterns
-    maxDepth
-    maxPages
-    useSitemap
-    jsRendering
-    recrawlSchedule
-    accessRoles
-    createdAt
-    updatedAt
-  }
-`);
-
-export const CrawlProgressFields = graphql(`
-  fragment CrawlProgressFields on CrawlProgress {
-    sourceId
-    runId
-    status
-    discovered
-    fetched
-    indexed
-    skipped
-    failed
-    skippedByReason {
-      reason
-      count
-    }
-    failedByReason {
-      reason
-      count
-    }
-    imagesIndexed
-    imagesFailed
-    imagesFailedByReason {
-      reason
-      count
-    }
-  }
-`);
-
-export const CrawlRunFields = graphql(`
-  fragment CrawlRunFields on CrawlRun {
-    runId
-    sourceId
-    status
-    startedAt
-    closedAt
-    temporalUiUrl
-    progress {
-      ...CrawlProgressFields
-    }
-  }
-`);
-
-export const SourcesQuery = graphql(`
-  query Sources($first: Int!) {
-    sources(first: $first) {
-      ...SourceFields
-    }
-  }
-`);
+// What only the sources screens ask. Listing sources and runs, live progress, adding and crawling
+// (also the first-run screen's): graphql/documents/source.documents.ts.
 
 export const LatestCrawlRunQuery = graphql(`
   query LatestCrawlRun($sourceId: ID!) {
@@ -83,22 +18,6 @@ export const SourceQuery = graphql(`
   query Source($id: ID!) {
     source(id: $id) {
       ...SourceFields
-    }
-  }
-`);
-
-export const CrawlRunsQuery = graphql(`
-  query CrawlRuns($sourceId: ID!, $first: Int!) {
-    crawlRuns(sourceId: $sourceId, first: $first) {
-      ...CrawlRunFields
-    }
-  }
-`);
-
-export const CrawlProgressSubscription = graphql(`
-  subscription CrawlProgress($sourceId: ID!) {
-    crawlProgress(sourceId: $sourceId) {
-      ...CrawlProgressFields
     }
   }
 `);
@@ -135,14 +54,6 @@ export const SourceImagesQuery = graphql(`
   }
 `);
 
-export const AddSourceMutation = graphql(`
-  mutation AddSource($input: AddSourceInput!) {
-    addSource(input: $input) {
-      ...SourceFields
-    }
-  }
-`);
-
 export const UpdateSourceMutation = graphql(`
   mutation UpdateSource($id: ID!, $input: SourceSettingsInput!) {
     updateSource(id: $id, input: $input) {
@@ -154,14 +65,6 @@ export const UpdateSourceMutation = graphql(`
 export const DeleteSourceMutation = graphql(`
   mutation DeleteSource($id: ID!) {
     deleteSource(id: $id)
-  }
-`);
-
-export const StartCrawlMutation = graphql(`
-  mutation StartCrawl($sourceId: ID!) {
-    startCrawl(sourceId: $sourceId) {
-      ...CrawlRunFields
-    }
   }
 `);
 

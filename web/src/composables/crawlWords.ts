@@ -1,4 +1,4 @@
-import type { CrawlScope, CrawlStatus, JsRendering } from '../../gql/graphql';
+import type { CrawlScope, CrawlStatus, JsRendering } from '../gql/graphql';
 
 export const crawlStatusWords: Record<CrawlStatus, string> = {
   RUNNING: 'Running',
