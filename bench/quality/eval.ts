@@ -70,7 +70,7 @@ export async function startEvalEnvironment(llmEnv: Record<string, string> = {}, 
     workers.push(await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker());
   } catch (error) {
     for (const worker of workers) await worker.stop();
-    await system!?.stop();
+    await system?.stop();
     await llm.stop();
     await site.stop();
     throw error;

@@ -15,7 +15,6 @@ import {
   TEST_PORTS,
   wsClient,
   type ServiceProcess,
-  type Session,
 } from '@scs/test-support';
 
 const ACCESS_TTL_SECONDS = 3;
@@ -101,7 +100,7 @@ describe('sessions, tokens, lock-out and rate limits', () => {
     const token = await lastMailToken(users, session.email).then(async (t) => {
       // The verification mail came first; wait for the reset one.
       const deadline = Date.now() + 5_000;
-      let latest = t;
+      const latest = t;
       while (Date.now() < deadline) {
         const mails = users.logLines().filter((l) => (l.mail as { to?: string; subject?: string } | undefined)?.to === session.email);
         const reset = mails.reverse().find((l) => (l.mail as { subject: string }).subject.includes('Reset'));

@@ -94,7 +94,7 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
     const id = sent.sendMessage.assistantMessage.id as string;
     // Polled by hand: expect.poll is not allowed in hooks, where the session is scripted.
     const deadline = Date.now() + 120_000;
-    let message: Record<string, any> | null = null;
+    let message: Record<string, any> | null;
     for (;;) {
       message = (await data(session, 'query($id: ID!) { chatMessage(id: $id) { id status handoffSuggested fromCache confidence citations { pageUrl } } }', { id })).chatMessage;
       if (message && message.status !== 'GENERATING') break;

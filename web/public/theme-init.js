@@ -5,7 +5,9 @@
   var stored = null;
   try {
     stored = localStorage.getItem('scs.theme');
-  } catch (e) {}
+  } catch {
+    // storage blocked (private mode, policies): the system preference decides
+  }
   var dark = stored === 'dark' || (stored !== 'light' && window.matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 })();

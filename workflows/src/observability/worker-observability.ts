@@ -1,6 +1,7 @@
 import { ApplicationFailure, CancelledFailure, type Context as ActivityContext } from '@temporalio/activity';
 import {
   makeWorkflowExporter,
+  type OpenTelemetrySinks,
   OpenTelemetryActivityInboundInterceptor,
   OpenTelemetryActivityOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
@@ -119,7 +120,7 @@ export function pollTaskQueueBacklog(options: {
  * with tracing on (see `initTracing` in @scs/runtime), Temporal's OpenTelemetry interceptors, so a
  * trace goes on from whoever started the workflow into its workflow and activity spans.
  */
-export function workerObservability(options: { workflows: boolean }): { interceptors: WorkerInterceptors; sinks: InjectedSinks<any> } {
+export function workerObservability(options: { workflows: boolean }): { interceptors: WorkerInterceptors; sinks: InjectedSinks<OpenTelemetrySinks> | Record<string, never> } {
   const otel = tracing();
   const interceptors: WorkerInterceptors = {
     activity: [
@@ -130,6 +131,6 @@ export function workerObservability(options: { workflows: boolean }): { intercep
     ],
     ...(otel && options.workflows ? { workflowModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')] } : {}),
   };
-  const sinks: InjectedSinks<any> = otel && options.workflows ? { exporter: makeWorkflowExporter(otel.spanProcessor, otel.resource) } : {};
+  const sinks: InjectedSinks<OpenTelemetrySinks> | Record<string, never> = otel && options.workflows ? { exporter: makeWorkflowExporter(otel.spanProcessor, otel.resource) } : {};
   return { interceptors, sinks };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
  */
 const uuid = z.uuid();
 // PostgreSQL text and jsonb cannot hold NUL characters: they are dropped rather than failing the batch.
+// eslint-disable-next-line no-control-regex -- the NUL character is what is removed
 const text = (max: number) => z.string().transform((v) => v.replace(/\u0000/g, '').slice(0, max));
 const count = z.number().int().min(0).max(2_000_000_000);
 const relevance = z.number().finite().min(-1).max(1);
@@ -48,6 +49,7 @@ const schemas = {
     failed: count,
     imagesIndexed: count,
     imagesFailed: count,
+    // eslint-disable-next-line no-control-regex -- a reason must not hold NUL (see `text`)
     failedByReason: z.record(z.string().max(200).regex(/^[^\u0000]*$/), count),
   }),
   api_usage: z.object({ apiKeyId: uuid, role: text(40), requests: count, rateLimited: count }),

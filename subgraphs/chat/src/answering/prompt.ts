@@ -75,6 +75,7 @@ function exampleUser(documents: readonly [title: string, text: string][], questi
  */
 export function neutralise(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/</g, '‹')
     .replace(/>/g, '›');
