@@ -17,7 +17,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'services', globalSetup: ['e2e/support/global-setup.ts'], setupFiles: ['e2e/support/reflect-metadata.ts'], include: ['{e2e,subgraphs/*,packages/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'] },
+        test: {
+          name: 'services',
+          globalSetup: ['e2e/support/global-setup.ts'],
+          setupFiles: ['e2e/support/reflect-metadata.ts'],
+          include: ['{e2e,subgraphs/*,packages/*,workflows,schema,infra}/test/**/*.test.ts', 'infra/llm-server/test/**/*.test.ts', 'web/e2e/**/*.e2e.test.ts'],
+        },
       },
       'web/vitest.config.ts',
     ],

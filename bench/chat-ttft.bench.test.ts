@@ -65,7 +65,9 @@ it('chat: time to first token through gateway and subscription vs the LLM server
         );
         expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
         const { conversation, assistantMessage } = body.data!.sendMessage;
-        const events = collect(client, 'subscription($c: ID!) { messageStream(conversationId: $c, afterSeq: 0) { kind messageId text status } }', { c: conversation.id });
+        const events = collect(client, 'subscription($c: ID!) { messageStream(conversationId: $c, afterSeq: 0) { kind messageId text status } }', {
+          c: conversation.id,
+        });
         let first: number | undefined;
         for (;;) {
           const event = (await events.next(120_000)).data!.messageStream;
@@ -80,7 +82,13 @@ it('chat: time to first token through gateway and subscription vs the LLM server
         const logged = system.subgraphs.chat.logLines().filter((l) => l.msg === 'answer prompt built' && l.messageId === assistantMessage.id)[0];
         expect(logged, `prompt of question ${i}`).toBeDefined();
         const t0 = performance.now();
-        const stream = await openai.chat.completions.create({ model: (await openai.models.list()).data[0]!.id, messages: logged!.prompt as never, stream: true, max_tokens: 64, temperature: 0.2 });
+        const stream = await openai.chat.completions.create({
+          model: (await openai.models.list()).data[0]!.id,
+          messages: logged!.prompt as never,
+          stream: true,
+          max_tokens: 64,
+          temperature: 0.2,
+        });
         let directFirst: number | undefined;
         for await (const chunk of stream) {
           if (directFirst === undefined && chunk.choices[0]?.delta?.content) directFirst = performance.now() - t0;

@@ -15,7 +15,12 @@ const { createEmbedder } = require('../packages/embedding/dist/embedder.js');
 const { embedderConfigFromEnv, embeddingEnvSchema } = require('../packages/embedding/dist/config.js');
 
 const { values } = parseArgs({
-  options: { texts: { type: 'string', default: '96' }, batches: { type: 'string', default: '1,8,32' }, rounds: { type: 'string', default: '3' }, markdown: { type: 'boolean', default: false } },
+  options: {
+    texts: { type: 'string', default: '96' },
+    batches: { type: 'string', default: '1,8,32' },
+    rounds: { type: 'string', default: '3' },
+    markdown: { type: 'boolean', default: false },
+  },
 });
 const count = Number(values.texts);
 const rounds = Number(values.rounds);
@@ -60,7 +65,8 @@ for (const batchSize of BATCH_SIZES) {
 
 const base = results[0].perSecond;
 const words = texts.reduce((s, t) => s + t.split(' ').length, 0) / texts.length;
-const header = `${config.textModel}, ${texts.length} texts (mean ${words.toFixed(0)} words), median of ${rounds} rounds, device ${device}, ` +
+const header =
+  `${config.textModel}, ${texts.length} texts (mean ${words.toFixed(0)} words), median of ${rounds} rounds, device ${device}, ` +
   `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), node ${process.version}, threads ${config.threads || 'onnxruntime default'}`;
 if (values.markdown) {
   console.log(header);
@@ -68,5 +74,6 @@ if (values.markdown) {
   for (const r of results) console.log(`| ${r.batchSize} | ${r.perSecond.toFixed(1)} | ${r.ms.toFixed(0)} | ${(r.perSecond / base).toFixed(2)}× |`);
 } else {
   console.log(header);
-  for (const r of results) console.log(`batch ${String(r.batchSize).padStart(2)}: ${r.perSecond.toFixed(1).padStart(7)} texts/s  ${(r.perSecond / base).toFixed(2)}× batch 1`);
+  for (const r of results)
+    console.log(`batch ${String(r.batchSize).padStart(2)}: ${r.perSecond.toFixed(1).padStart(7)} texts/s  ${(r.perSecond / base).toFixed(2)}× batch 1`);
 }

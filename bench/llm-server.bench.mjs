@@ -40,12 +40,18 @@ const messages = [
 
 let server;
 let baseUrl = process.env.LLM_SERVER_URL?.replace(/\/+$/, '');
-const headers = { 'content-type': 'application/json', ...(process.env.LLM_SERVER_API_KEY ? { authorization: `Bearer ${process.env.LLM_SERVER_API_KEY}` } : {}) };
+const headers = {
+  'content-type': 'application/json',
+  ...(process.env.LLM_SERVER_API_KEY ? { authorization: `Bearer ${process.env.LLM_SERVER_API_KEY}` } : {}),
+};
 
 async function startServer() {
   const modelPath =
     process.env.LLM_MODEL_PATH ??
-    execFileSync('bash', [`${ROOT}infra/models/provision-llm-model`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop();
+    execFileSync('bash', [`${ROOT}infra/models/provision-llm-model`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+      .trim()
+      .split('\n')
+      .pop();
   const parallel = String(Math.max(...CLIENTS));
   server = spawn(process.execPath, ['infra/llm-server/dist/main.js'], {
     cwd: ROOT,
@@ -55,7 +61,13 @@ async function startServer() {
   baseUrl = `http://127.0.0.1:${values.port}/v1`;
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) throw new Error(`llm-server exited with ${server.exitCode}`);
-    if (await fetch(`http://127.0.0.1:${values.port}/readyz`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${values.port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('llm-server did not get ready');
@@ -145,10 +157,22 @@ try {
     console.log(conditions + '\n');
     console.log('| mode | clients | tokens/s (all clients) | tokens/s per client | time to first token | decode tokens/s (stream) | completion tokens |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of rows) console.log(`| ${r.mode} | ${r.clients} | ${fmt(r.aggregate)} | ${fmt(r.perClient)} | ${r.firstMs === null ? '–' : `${fmt(r.firstMs, 0)} ms`} | ${fmt(r.decode)} | ${fmt(r.tokens, 0)} |`);
+    for (const r of rows)
+      console.log(
+        `| ${r.mode} | ${r.clients} | ${fmt(r.aggregate)} | ${fmt(r.perClient)} | ${r.firstMs === null ? '–' : `${fmt(r.firstMs, 0)} ms`} | ${fmt(r.decode)} | ${fmt(r.tokens, 0)} |`,
+      );
   } else {
     console.log(conditions);
-    console.table(rows.map((r) => ({ ...r, aggregate: fmt(r.aggregate), perClient: fmt(r.perClient), firstMs: fmt(r.firstMs, 0), decode: fmt(r.decode), tokens: fmt(r.tokens, 0) })));
+    console.table(
+      rows.map((r) => ({
+        ...r,
+        aggregate: fmt(r.aggregate),
+        perClient: fmt(r.perClient),
+        firstMs: fmt(r.firstMs, 0),
+        decode: fmt(r.decode),
+        tokens: fmt(r.tokens, 0),
+      })),
+    );
   }
 } finally {
   server?.kill('SIGTERM');

@@ -23,7 +23,10 @@ it('answer quality over the fixture help centre', { timeout: 6 * 3600_000 }, asy
   const offset = Number(process.env.EVAL_OFFSET ?? 0);
   const questions: (typeof EVAL_QUESTIONS)[number][] = [];
   for (const i of order.slice(offset)) if (questions.length < limit) questions.push(...units[i]!);
-  const env = await startEvalEnvironment({ LLM_MODEL_PROFILE: profile, ...(process.env.EVAL_LLM_THREADS ? { LLM_THREADS: process.env.EVAL_LLM_THREADS } : {}) }, { LOG_LEVEL: 'debug', ...chatEnv });
+  const env = await startEvalEnvironment(
+    { LLM_MODEL_PROFILE: profile, ...(process.env.EVAL_LLM_THREADS ? { LLM_THREADS: process.env.EVAL_LLM_THREADS } : {}) },
+    { LOG_LEVEL: 'debug', ...chatEnv },
+  );
   mkdirSync('bench/results', { recursive: true });
   // One line per answer as it comes, so a run cut short can still be scored (bench/quality/report.ts).
   const partial = `bench/results/quality-${env.llmModel}${offset ? `-from-${offset}` : ''}.jsonl`;
@@ -31,7 +34,9 @@ it('answer quality over the fixture help centre', { timeout: 6 * 3600_000 }, asy
   try {
     const answers = await askAll(env, questions, (a) => {
       appendFileSync(partial, `${JSON.stringify(a)}\n`);
-      console.log(`${a.q.id}\t${a.declined ? 'DECLINED' : 'answered'}\t${a.firstWordMs?.toFixed(0) ?? '-'} ms\t${a.completeMs.toFixed(0)} ms\t${a.citedPages.join(',')}\t${a.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+      console.log(
+        `${a.q.id}\t${a.declined ? 'DECLINED' : 'answered'}\t${a.firstWordMs?.toFixed(0) ?? '-'} ms\t${a.completeMs.toFixed(0)} ms\t${a.citedPages.join(',')}\t${a.text.replace(/\s+/g, ' ').slice(0, 160)}`,
+      );
     });
     const result = score(answers);
     const label = `${env.llmModel}${Object.keys(chatEnv).length ? `, ${JSON.stringify(chatEnv)}` : ''}`;

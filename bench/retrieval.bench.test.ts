@@ -55,7 +55,10 @@ it('retrieval: quality and latency per configuration', async () => {
         for (let round = 0; round < ROUNDS; round++) {
           for (const { question, answeredBy } of EVALUATION_QUESTIONS) {
             const started = performance.now();
-            const { hits } = await search.search({ query: question, orgId: admin.orgId, role: 'admin', sourceIds: [sourceId], limit: 5, includeImages: false }, { fusion, rerank });
+            const { hits } = await search.search(
+              { query: question, orgId: admin.orgId, role: 'admin', sourceIds: [sourceId], limit: 5, includeImages: false },
+              { fusion, rerank },
+            );
             times.push(performance.now() - started);
             if (round > 0) continue;
             const rank = hits.findIndex((h) => new URL(h.pageUrl).pathname === answeredBy) + 1;
@@ -65,7 +68,9 @@ it('retrieval: quality and latency per configuration', async () => {
           }
         }
         const mrr = reciprocal.reduce((a, b) => a + b, 0) / reciprocal.length;
-        rows.push(`| ${fusion} | ${rerank} | ${mrr.toFixed(3)} | ${first}/${EVALUATION_QUESTIONS.length} | ${top3}/${EVALUATION_QUESTIONS.length} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`);
+        rows.push(
+          `| ${fusion} | ${rerank} | ${mrr.toFixed(3)} | ${first}/${EVALUATION_QUESTIONS.length} | ${top3}/${EVALUATION_QUESTIONS.length} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`,
+        );
       }
     }
 
@@ -74,7 +79,12 @@ it('retrieval: quality and latency per configuration', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       for (const { question } of EVALUATION_QUESTIONS) {
         const started = performance.now();
-        const { body } = await graphqlRequest(gateway.baseUrl, 'query($i: SearchInput!) { search(input: $i) { hits { id } images { id } } }', { i: { query: question, limit: 5 } }, admin.headers);
+        const { body } = await graphqlRequest(
+          gateway.baseUrl,
+          'query($i: SearchInput!) { search(input: $i) { hits { id } images { id } } }',
+          { i: { query: question, limit: 5 } },
+          admin.headers,
+        );
         gatewayTimes.push(performance.now() - started);
         expect(body.errors).toBeUndefined();
       }

@@ -7,5 +7,13 @@ export default defineConfig({
   resolve: {
     alias: { '@scs/test-support': fileURLToPath(new URL('../e2e/support/index.ts', import.meta.url)) },
   },
-  test: { server: { deps: { external: [/\/packages\/[^/]+\/dist\//] } }, include: ['bench/**/*.bench.test.ts'], globalSetup: [fileURLToPath(new URL('../e2e/support/global-setup.ts', import.meta.url))], setupFiles: [fileURLToPath(new URL('../e2e/support/reflect-metadata.ts', import.meta.url))], testTimeout: 600_000, hookTimeout: 600_000, fileParallelism: false },
+  test: {
+    server: { deps: { external: [/\/packages\/[^/]+\/dist\//] } },
+    include: ['bench/**/*.bench.test.ts'],
+    globalSetup: [fileURLToPath(new URL('../e2e/support/global-setup.ts', import.meta.url))],
+    setupFiles: [fileURLToPath(new URL('../e2e/support/reflect-metadata.ts', import.meta.url))],
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    fileParallelism: false,
+  },
 });

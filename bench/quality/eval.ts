@@ -24,7 +24,6 @@ import type { EvalAnswer } from './score.js';
 
 export * from './score.js';
 
-
 export interface EvalEnvironment {
   gateway: ServiceProcess;
   chat: ServiceProcess;
@@ -117,7 +116,12 @@ export async function askAll(env: EvalEnvironment, questions: readonly EvalQuest
     for (const q of questions) {
       if (!q.followUp) conversationId = null;
       const started = performance.now();
-      const { body } = await graphqlRequest(env.gateway.baseUrl, SEND, { i: { text: q.question, ...(conversationId ? { conversationId } : {}) } }, env.customer.headers);
+      const { body } = await graphqlRequest(
+        env.gateway.baseUrl,
+        SEND,
+        { i: { text: q.question, ...(conversationId ? { conversationId } : {}) } },
+        env.customer.headers,
+      );
       if (body.errors) throw new Error(`sendMessage failed for ${q.id}: ${JSON.stringify(body.errors)}`);
       const sent = body.data!.sendMessage;
       conversationId = sent.conversation.id as string;
@@ -136,14 +140,27 @@ export async function askAll(env: EvalEnvironment, questions: readonly EvalQuest
           deltas++;
           text += event.text;
         }
-        if (event.kind === 'CITATIONS') cited = (event.citations as { pageUrl: string; referenced: boolean }[]).filter((c) => c.referenced).map((c) => pathOf(c.pageUrl));
+        if (event.kind === 'CITATIONS')
+          cited = (event.citations as { pageUrl: string; referenced: boolean }[]).filter((c) => c.referenced).map((c) => pathOf(c.pageUrl));
         if (event.kind === 'STATUS' && ['COMPLETE', 'STOPPED', 'FAILED'].includes(event.status)) final = event;
       }
       const completeMs = performance.now() - started;
       events.unsubscribe();
-      const stored = await graphqlRequest(env.gateway.baseUrl, 'query($c: ID!) { conversation(id: $c) { messages { id standaloneQuestion } } }', { c: conversationId }, env.customer.headers);
-      const standalone = (stored.body.data?.conversation?.messages as { id: string; standaloneQuestion: string | null }[] | undefined)?.find((m) => m.id === messageId)?.standaloneQuestion ?? null;
-      const search = await graphqlRequest(env.gateway.baseUrl, 'query($i: SearchInput!) { search(input: $i) { hits { pageUrl } } }', { i: { query: standalone ?? q.question, limit: 5 } }, env.admin.headers);
+      const stored = await graphqlRequest(
+        env.gateway.baseUrl,
+        'query($c: ID!) { conversation(id: $c) { messages { id standaloneQuestion } } }',
+        { c: conversationId },
+        env.customer.headers,
+      );
+      const standalone =
+        (stored.body.data?.conversation?.messages as { id: string; standaloneQuestion: string | null }[] | undefined)?.find((m) => m.id === messageId)
+          ?.standaloneQuestion ?? null;
+      const search = await graphqlRequest(
+        env.gateway.baseUrl,
+        'query($i: SearchInput!) { search(input: $i) { hits { pageUrl } } }',
+        { i: { query: standalone ?? q.question, limit: 5 } },
+        env.admin.headers,
+      );
       const searchPages = ((search.body.data?.search?.hits ?? []) as { pageUrl: string }[]).map((h) => pathOf(h.pageUrl));
       const answer: EvalAnswer = {
         q,
@@ -167,4 +184,3 @@ export async function askAll(env: EvalEnvironment, questions: readonly EvalQuest
   }
   return answers;
 }
-

@@ -69,7 +69,12 @@ export async function lastMailToken(users: ServiceProcess, to: string, timeoutMs
 /** Invites `role` into the admin's organization and accepts as a new person; returns their session. */
 export async function addMember(gateway: ServiceProcess, users: ServiceProcess, admin: Session, role: string): Promise<Session> {
   const email = `${role.toLowerCase()}-${randomUUID()}@example.com`;
-  const invited = await graphqlRequest(gateway.baseUrl, 'mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }', { i: { email, role } }, admin.headers);
+  const invited = await graphqlRequest(
+    gateway.baseUrl,
+    'mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }',
+    { i: { email, role } },
+    admin.headers,
+  );
   if (invited.body.errors) throw new Error(`invite failed: ${JSON.stringify(invited.body.errors)}`);
   const token = await lastMailToken(users, email);
   const { body } = await graphqlRequest(gateway.baseUrl, `mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { ${AUTH_PAYLOAD_FIELDS} } }`, {
@@ -80,7 +85,12 @@ export async function addMember(gateway: ServiceProcess, users: ServiceProcess, 
 }
 
 /** Creates an API key in the admin's organization; returns the secret and its id. */
-export async function createApiKey(gateway: ServiceProcess, admin: Session, role: 'PARTNER' | 'SERVICE', scopes: string[]): Promise<{ id: string; secret: string }> {
+export async function createApiKey(
+  gateway: ServiceProcess,
+  admin: Session,
+  role: 'PARTNER' | 'SERVICE',
+  scopes: string[],
+): Promise<{ id: string; secret: string }> {
   const { body } = await graphqlRequest(
     gateway.baseUrl,
     'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id } } }',

@@ -13,7 +13,9 @@ export async function addAndCrawlSource(
   timeoutMs = 240_000,
 ): Promise<{ sourceId: string; progress: Record<string, any> }> {
   const as = (query: string, variables: Record<string, unknown>) => graphqlRequest(gateway.baseUrl, query, variables, session.headers);
-  const added = await as('mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', { i: { jsRendering: 'NEVER', maxPages: 200, maxDepth: 8, ...input } });
+  const added = await as('mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', {
+    i: { jsRendering: 'NEVER', maxPages: 200, maxDepth: 8, ...input },
+  });
   if (added.body.errors) throw new Error(`addSource failed: ${JSON.stringify(added.body.errors)}`);
   const sourceId = added.body.data!.addSource.id as string;
   const started = await as('mutation($s: ID!) { startCrawl(sourceId: $s) { runId } }', { s: sourceId });

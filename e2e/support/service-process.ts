@@ -78,7 +78,10 @@ export async function startService(options: StartOptions): Promise<ServiceProces
     if (child.exitCode !== null) {
       throw new Error(`${options.name} exited with ${child.exitCode} before it was healthy:\n${output.slice(-3000)}`);
     }
-    const healthy = await fetch(`${baseUrl}${options.healthPath ?? '/healthz'}`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${baseUrl}${options.healthPath ?? '/healthz'}`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return service;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -108,10 +111,7 @@ export function startSubgraph(name: SubgraphName, env: Record<string, string> = 
 /** A gateway instance routed to the test subgraphs. */
 export function startGateway(port: number = TEST_PORTS.gateway, env: Record<string, string> = {}): Promise<ServiceProcess> {
   const routes = Object.fromEntries(
-    (Object.keys(SUBGRAPH_ENTRIES) as SubgraphName[]).map((name) => [
-      `SUBGRAPH_${name.toUpperCase()}_URL`,
-      `http://127.0.0.1:${TEST_PORTS[name]}/graphql`,
-    ]),
+    (Object.keys(SUBGRAPH_ENTRIES) as SubgraphName[]).map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, `http://127.0.0.1:${TEST_PORTS[name]}/graphql`]),
   );
   return startService({ name: `gateway:${port}`, entry: 'gateway/dist/main.js', port, env: { ...env, GATEWAY_PORT: String(port), ...routes } });
 }
@@ -120,7 +120,10 @@ export function startGateway(port: number = TEST_PORTS.gateway, env: Record<stri
  * Starts all four subgraphs and the given number of gateway instances; `stop` ends them all.
  * `env` adds settings to every process (e.g. short token lifetimes or small rate limits).
  */
-export async function startSystem(gateways = 1, env: Record<string, string> = {}): Promise<{ gateways: ServiceProcess[]; subgraphs: Record<SubgraphName, ServiceProcess>; stop: () => Promise<void> }> {
+export async function startSystem(
+  gateways = 1,
+  env: Record<string, string> = {},
+): Promise<{ gateways: ServiceProcess[]; subgraphs: Record<SubgraphName, ServiceProcess>; stop: () => Promise<void> }> {
   const names = Object.keys(SUBGRAPH_ENTRIES) as SubgraphName[];
   const started: ServiceProcess[] = [];
   try {
@@ -198,7 +201,10 @@ export async function startLlmServer(env: Record<string, string> = {}): Promise<
   if (!(profile in LLM_PROFILES)) throw new Error(`unknown LLM_MODEL_PROFILE ${profile}`);
   const modelPath =
     env.LLM_MODEL_PATH ??
-    execFileSync('bash', [`${REPO_ROOT}infra/models/provision-llm-model`, '--profile', profile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!;
+    execFileSync('bash', [`${REPO_ROOT}infra/models/provision-llm-model`, '--profile', profile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+      .trim()
+      .split('\n')
+      .pop()!;
   const service = await startService({
     name: 'llm-server',
     entry: 'infra/llm-server/dist/main.js',
@@ -213,7 +219,13 @@ export async function startLlmServer(env: Record<string, string> = {}): Promise<
   });
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (await fetch(`${service.baseUrl}/readyz`).then((r) => r.ok, () => false)) return service;
+    if (
+      await fetch(`${service.baseUrl}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return service;
     if ((await Promise.race([service.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 200))])) === true) break;
   }
   await service.stop();

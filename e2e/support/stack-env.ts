@@ -42,7 +42,8 @@ export function stackEnv(): Record<string, string> {
       if (match) env[match[1]!] = match[2]!;
     }
     const databaseUrl = process.env[TEST_DATABASE_URL_VARIABLE];
-    if (!databaseUrl) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set: run the tests through a vitest config whose globalSetup is e2e/support/global-setup.ts`);
+    if (!databaseUrl)
+      throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set: run the tests through a vitest config whose globalSetup is e2e/support/global-setup.ts`);
     cached = { ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, TEMPORAL_TASK_QUEUE_PREFIX: TEST_TASK_QUEUE_PREFIX, ...TEST_SECRETS };
   }
   return cached;

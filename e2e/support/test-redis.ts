@@ -40,7 +40,22 @@ export async function startTestRedis(): Promise<{ url: string; stop: () => Promi
   const password = randomBytes(24).toString('hex');
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--bind', '127.0.0.1', '--port', String(TEST_REDIS_PORT), '--dir', dir, '--save', '', '--appendonly', 'no', '--requirepass', password, '--protected-mode', 'yes'],
+    [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(TEST_REDIS_PORT),
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--requirepass',
+      password,
+      '--protected-mode',
+      'yes',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

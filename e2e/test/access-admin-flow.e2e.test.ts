@@ -116,7 +116,17 @@ describe('an admin administers an organization through the gateway', () => {
     const all = await as(admin, '{ auditLog(first: 100) { entries { action actorType actorId outcome ip targetType } nextCursor } }');
     expect(all.body.errors).toBeUndefined();
     const actions = all.body.data!.auditLog.entries.map((e: { action: string }) => e.action);
-    for (const action of ['user.register', 'organization.create', 'user.email_verified', 'user.invite', 'invitation.accept', 'member.role_change', 'role_permissions.update', 'apikey.create', 'apikey.revoke']) {
+    for (const action of [
+      'user.register',
+      'organization.create',
+      'user.email_verified',
+      'user.invite',
+      'invitation.accept',
+      'member.role_change',
+      'role_permissions.update',
+      'apikey.create',
+      'apikey.revoke',
+    ]) {
       expect(actions, action).toContain(action);
     }
     const roleChange = all.body.data!.auditLog.entries.find((e: { action: string }) => e.action === 'member.role_change');

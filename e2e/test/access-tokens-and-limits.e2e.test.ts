@@ -45,7 +45,8 @@ describe('sessions, tokens, lock-out and rate limits', () => {
   });
   afterAll(() => system?.stop());
 
-  const me = (session: { accessToken: string }, gateway = gatewayA) => graphqlRequest(gateway.baseUrl, '{ me { role } }', undefined, bearer(session.accessToken));
+  const me = (session: { accessToken: string }, gateway = gatewayA) =>
+    graphqlRequest(gateway.baseUrl, '{ me { role } }', undefined, bearer(session.accessToken));
   const refresh = (refreshToken: string) =>
     graphqlRequest(gatewayA.baseUrl, `mutation($t: String!) { refreshSession(refreshToken: $t) { ${AUTH_PAYLOAD_FIELDS} } }`, { t: refreshToken });
 
@@ -82,13 +83,20 @@ describe('sessions, tokens, lock-out and rate limits', () => {
     expect((await me(next)).body.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('session has ended') });
 
     const fresh = await login(gatewayA, session.email, TEST_PASSWORD);
-    const audit = await graphqlRequest(gatewayA.baseUrl, '{ auditLog(filter: { action: "session.refresh_token_reused" }) { entries { outcome targetType } } }', undefined, fresh.headers);
+    const audit = await graphqlRequest(
+      gatewayA.baseUrl,
+      '{ auditLog(filter: { action: "session.refresh_token_reused" }) { entries { outcome targetType } } }',
+      undefined,
+      fresh.headers,
+    );
     expect(audit.body.data!.auditLog.entries).toEqual([{ outcome: 'denied', targetType: 'session' }]);
   });
 
   it('signing out ends the session for its access token at once', async () => {
     const session = await registerAdmin(gatewayA, 'Logout');
-    expect((await graphqlRequest(gatewayA.baseUrl, 'mutation($t: String!) { logout(refreshToken: $t) }', { t: session.refreshToken })).body.data).toEqual({ logout: true });
+    expect((await graphqlRequest(gatewayA.baseUrl, 'mutation($t: String!) { logout(refreshToken: $t) }', { t: session.refreshToken })).body.data).toEqual({
+      logout: true,
+    });
     expect((await me(session, gatewayB)).status).toBe(401);
     expect((await refresh(session.refreshToken)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -118,11 +126,18 @@ describe('sessions, tokens, lock-out and rate limits', () => {
     await expect(login(gatewayA, session.email, TEST_PASSWORD)).rejects.toThrow(/incorrect/);
     expect((await login(gatewayA, session.email, 'a brand new passphrase')).role).toBe('ADMIN');
     // Unknown addresses get the same answer, so accounts cannot be discovered.
-    expect((await graphqlRequest(gatewayA.baseUrl, 'mutation { requestPasswordReset(email: "nobody@example.com") }')).body.data).toEqual({ requestPasswordReset: true });
+    expect((await graphqlRequest(gatewayA.baseUrl, 'mutation { requestPasswordReset(email: "nobody@example.com") }')).body.data).toEqual({
+      requestPasswordReset: true,
+    });
   });
 
   const loginFrom = (ip: string, email: string, password: string) =>
-    graphqlRequest(gatewayA.baseUrl, `mutation($i: LoginInput!) { login(input: $i) { ${AUTH_PAYLOAD_FIELDS} } }`, { i: { email, password } }, { 'x-forwarded-for': ip });
+    graphqlRequest(
+      gatewayA.baseUrl,
+      `mutation($i: LoginInput!) { login(input: $i) { ${AUTH_PAYLOAD_FIELDS} } }`,
+      { i: { email, password } },
+      { 'x-forwarded-for': ip },
+    );
   /** What a sign-in attempt shows: its status, code and message, never whether the account exists. */
   const answerOf = async (ip: string, email: string, password: string) => {
     const { status, body } = await loginFrom(ip, email, password);
@@ -134,7 +149,8 @@ describe('sessions, tokens, lock-out and rate limits', () => {
     const unknown = `nobody-${randomUUID()}@example.com`;
     const attacker = '203.0.113.7';
     for (const email of [session.email, unknown]) {
-      for (let i = 0; i < 3; i++) expect(await answerOf(attacker, email, 'wrong password!')).toMatchObject({ status: 401, message: 'Email or password is incorrect.' });
+      for (let i = 0; i < 3; i++)
+        expect(await answerOf(attacker, email, 'wrong password!')).toMatchObject({ status: 401, message: 'Email or password is incorrect.' });
     }
     // Now that address waits, with one answer whether the account exists or not (and even with the right password).
     const refused = await answerOf(attacker, session.email, TEST_PASSWORD);
@@ -161,11 +177,19 @@ describe('sessions, tokens, lock-out and rate limits', () => {
     expect(locked).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
     expect(await answerOf(fresh, unknown, TEST_PASSWORD)).toEqual(locked);
     const token = await lastMailToken(system.subgraphs.users, session.email);
-    const reset = await graphqlRequest(gatewayA.baseUrl, 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', { t: token, p: 'a fresh passphrase 42' });
+    const reset = await graphqlRequest(gatewayA.baseUrl, 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', {
+      t: token,
+      p: 'a fresh passphrase 42',
+    });
     expect(reset.body.data).toEqual({ resetPassword: true });
     const after = await loginFrom(fresh, session.email, 'a fresh passphrase 42');
     expect(after.body.errors).toBeUndefined();
-    const audit = await graphqlRequest(gatewayA.baseUrl, '{ auditLog(filter: { targetId: "' + session.userId + '" }) { entries { action outcome } } }', undefined, bearer(after.body.data!.login.accessToken));
+    const audit = await graphqlRequest(
+      gatewayA.baseUrl,
+      '{ auditLog(filter: { targetId: "' + session.userId + '" }) { entries { action outcome } } }',
+      undefined,
+      bearer(after.body.data!.login.accessToken),
+    );
     const actions = audit.body.data!.auditLog.entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.account_locked', 'auth.login_locked', 'user.password_reset']));
   });

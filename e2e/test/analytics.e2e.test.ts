@@ -90,13 +90,17 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
 
   /** Asks in a new conversation and waits until the answer is stored. */
   async function ask(session: Session, question: string): Promise<Answer> {
-    const sent = await data(session, 'mutation($i: SendMessageInput!) { sendMessage(input: $i) { conversation { id } assistantMessage { id } } }', { i: { text: question } });
+    const sent = await data(session, 'mutation($i: SendMessageInput!) { sendMessage(input: $i) { conversation { id } assistantMessage { id } } }', {
+      i: { text: question },
+    });
     const id = sent.sendMessage.assistantMessage.id as string;
     // Polled by hand: expect.poll is not allowed in hooks, where the session is scripted.
     const deadline = Date.now() + 120_000;
     let message: Record<string, any> | null;
     for (;;) {
-      message = (await data(session, 'query($id: ID!) { chatMessage(id: $id) { id status handoffSuggested fromCache confidence citations { pageUrl } } }', { id })).chatMessage;
+      message = (
+        await data(session, 'query($id: ID!) { chatMessage(id: $id) { id status handoffSuggested fromCache confidence citations { pageUrl } } }', { id })
+      ).chatMessage;
       if (message && message.status !== 'GENERATING') break;
       if (Date.now() > deadline) throw new Error(`no answer to "${question}" within 120 s`);
       await new Promise((r) => setTimeout(r, 200));
@@ -119,7 +123,8 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
 
   /** The chat log's retrieved passages of one answer (chat logs them at debug level). */
   const retrieved = (messageId: string) =>
-    (system.subgraphs.chat.logLines().find((l) => l.messageId === messageId && l.msg === 'retrieved')?.hits as { url: string; relevance: number }[] | undefined) ?? [];
+    (system.subgraphs.chat.logLines().find((l) => l.messageId === messageId && l.msg === 'retrieved')?.hits as
+      { url: string; relevance: number }[] | undefined) ?? [];
 
   /** Waits until the analytics group has read and acknowledged everything in the stream. */
   async function drained(): Promise<void> {
@@ -168,7 +173,8 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
     crawlProgress = crawled.progress;
     // Temporal's task queues are shared by every test run on the machine: a worker of another run refuses this run's
     // fixture port and skips its pages. Say so, rather than fail later for want of answers.
-    if (crawlProgress.indexed === 0) throw new Error(`the crawl indexed no page (${JSON.stringify(crawlProgress)}); is another test run's ingestion worker polling the same Temporal?`);
+    if (crawlProgress.indexed === 0)
+      throw new Error(`the crawl indexed no page (${JSON.stringify(crawlProgress)}); is another test run's ingestion worker polling the same Temporal?`);
   }, 900_000);
 
   afterAll(async () => {
@@ -184,9 +190,17 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
   });
 
   describe('a scripted chat session', () => {
-    const paraphrases = ['How long is the link to reset my password valid?', 'How long does the password reset link stay valid?', 'When does my password reset link expire?'];
+    const paraphrases = [
+      'How long is the link to reset my password valid?',
+      'How long does the password reset link stay valid?',
+      'When does my password reset link expire?',
+    ];
     /** Questions the site cannot answer: off-topic ones retrieve nothing; the last one is a near miss, whose closest passages stay below the floor. */
-    const offTopic = ['What is the boiling point of liquid nitrogen on Jupiter?', "What's the boiling point of liquid nitrogen on the planet Jupiter?", 'Who won the football world cup in 1954?'];
+    const offTopic = [
+      'What is the boiling point of liquid nitrogen on Jupiter?',
+      "What's the boiling point of liquid nitrogen on the planet Jupiter?",
+      'Who won the football world cup in 1954?',
+    ];
     const nearMiss = 'Do you support passkeys?';
     const unanswerable = [...offTopic, nearMiss];
 
@@ -217,7 +231,9 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
       expect(answers).toHaveLength(9);
       expect(answers.every((a) => a.status === 'COMPLETE')).toBe(true);
       expect(answers.slice(4, 7).map((a) => a.handoffSuggested)).toEqual([true, true, true]);
-      expect(answers.slice(0, 4).filter((a) => !a.handoffSuggested).length, 'retrieval answered none of the questions the site answers').toBeGreaterThanOrEqual(1);
+      expect(answers.slice(0, 4).filter((a) => !a.handoffSuggested).length, 'retrieval answered none of the questions the site answers').toBeGreaterThanOrEqual(
+        1,
+      );
       expect(answers.map((a) => a.fromCache)).toEqual([false, false, false, false, false, false, false, false, true]);
       expect(answers[8]!.handoffSuggested).toBe(answers[0]!.handoffSuggested);
     });
@@ -263,7 +279,11 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
     });
 
     it('volume over time: every day of the week, the questions in today’s bucket', async () => {
-      const { questionVolume } = await data(admin, 'query($p: AnalyticsPeriod!) { questionVolume(period: $p, interval: DAY) { start questions answered unanswered handoffs } }', { p: period });
+      const { questionVolume } = await data(
+        admin,
+        'query($p: AnalyticsPeriod!) { questionVolume(period: $p, interval: DAY) { start questions answered unanswered handoffs } }',
+        { p: period },
+      );
       expect(questionVolume).toHaveLength(7);
       expect(questionVolume[0].start).toBe(period.from);
       const total = questionVolume.reduce((sum: number, b: { questions: number }) => sum + b.questions, 0);
@@ -275,7 +295,11 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
     });
 
     it('top questions: the paraphrases of one question form one cluster with the right count', async () => {
-      const { topQuestions } = await data(admin, 'query($p: AnalyticsPeriod!) { topQuestions(period: $p, limit: 10) { representative count answered examples lastAskedAt } }', { p: period });
+      const { topQuestions } = await data(
+        admin,
+        'query($p: AnalyticsPeriod!) { topQuestions(period: $p, limit: 10) { representative count answered examples lastAskedAt } }',
+        { p: period },
+      );
       const reset = topQuestions.find((c: { examples: string[] }) => c.examples.includes(paraphrases[0]));
       // Three wordings, the first asked twice (once answered from the cache).
       const resetAnswers = [answers[0]!, answers[1]!, answers[2]!, answers[8]!];
@@ -345,7 +369,14 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
     });
 
     it('crawl history: the run with its pages, failures and duration', async () => {
-      await expect.poll(async () => (await data(admin, 'query($p: AnalyticsPeriod!, $s: ID) { crawlHistory(period: $p, sourceId: $s) { runId } }', { p: period, s: sourceId })).crawlHistory.length, { timeout: 30_000 }).toBe(1);
+      await expect
+        .poll(
+          async () =>
+            (await data(admin, 'query($p: AnalyticsPeriod!, $s: ID) { crawlHistory(period: $p, sourceId: $s) { runId } }', { p: period, s: sourceId }))
+              .crawlHistory.length,
+          { timeout: 30_000 },
+        )
+        .toBe(1);
       const { crawlHistory } = await data(
         admin,
         'query($p: AnalyticsPeriod!, $s: ID) { crawlHistory(period: $p, sourceId: $s) { sourceId status startedAt finishedAt durationMs discovered indexed skipped failed imagesIndexed failedByReason { reason count } } }',
@@ -365,7 +396,11 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
 
     it('partner API usage: the key’s requests are counted', async () => {
       await expect
-        .poll(async () => (await data(admin, 'query($p: AnalyticsPeriod!) { apiUsage(period: $p) { apiKeyId role requests rateLimited } }', { p: period })).apiUsage, { timeout: 30_000, interval: 200 })
+        .poll(
+          async () =>
+            (await data(admin, 'query($p: AnalyticsPeriod!) { apiUsage(period: $p) { apiKeyId role requests rateLimited } }', { p: period })).apiUsage,
+          { timeout: 30_000, interval: 200 },
+        )
         .toEqual([{ apiKeyId: partnerKey.id, role: 'partner', requests: 3, rateLimited: 0 }]);
     });
 
@@ -381,16 +416,23 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
       expect(rows.filter((r) => r[7] === 'true')).toHaveLength(expected().answered);
       expect(rows.find((r) => r[2] === answers[0]!.id)!.slice(4, 5)).toEqual([paraphrases[0]]);
       // The rating column holds each answer's latest rating.
-      expect(rows.filter((r) => r[14] === 'up').map((r) => r[2]).sort()).toEqual([answers[0]!.id, answers[1]!.id].sort());
+      expect(
+        rows
+          .filter((r) => r[14] === 'up')
+          .map((r) => r[2])
+          .sort(),
+      ).toEqual([answers[0]!.id, answers[1]!.id].sort());
       expect(rows.filter((r) => r[14] === 'down').map((r) => r[2])).toEqual([answers[3]!.id]);
       // An apostrophe in a question is kept as it is, quoting only where CSV needs it.
       expect(rows.map((r) => r[4])).toContain(offTopic[1]);
 
-      const volume = (await data(admin, 'query($p: AnalyticsPeriod!) { exportAnalyticsCsv(report: DAILY_VOLUME, period: $p) }', { p: period })).exportAnalyticsCsv as string;
+      const volume = (await data(admin, 'query($p: AnalyticsPeriod!) { exportAnalyticsCsv(report: DAILY_VOLUME, period: $p) }', { p: period }))
+        .exportAnalyticsCsv as string;
       expect(volume.split('\r\n')[0]).toBe('day,questions,answered,unanswered,handoffs');
       expect(volume.trimEnd().split('\r\n')).toHaveLength(1 + 7);
       for (const report of ['TOP_QUESTIONS', 'CONTENT_GAPS', 'API_USAGE', 'CRAWL_HISTORY']) {
-        const csv = (await data(admin, `query($p: AnalyticsPeriod!) { exportAnalyticsCsv(report: ${report}, period: $p) }`, { p: period })).exportAnalyticsCsv as string;
+        const csv = (await data(admin, `query($p: AnalyticsPeriod!) { exportAnalyticsCsv(report: ${report}, period: $p) }`, { p: period }))
+          .exportAnalyticsCsv as string;
         expect(csv.split('\r\n').length, report).toBeGreaterThan(2);
       }
     });
@@ -405,7 +447,9 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
       let tick = (await counters.next(30_000)).data!.analyticsCounters;
       while (tick.questions < before.questions + 1) tick = (await counters.next(30_000)).data!.analyticsCounters;
       expect(tick.questions).toBe(before.questions + 1);
-      expect(tick).toEqual({ ...(await data(admin, '{ analyticsCounters { day questions answered unanswered handoffs thumbsUp thumbsDown } }')).analyticsCounters });
+      expect(tick).toEqual({
+        ...(await data(admin, '{ analyticsCounters { day questions answered unanswered handoffs thumbsUp thumbsDown } }')).analyticsCounters,
+      });
       counters.unsubscribe();
     });
 
@@ -431,7 +475,8 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
   });
 
   describe('durability', () => {
-    const usage = async () => (await data(admin, 'query($p: AnalyticsPeriod!) { apiUsage(period: $p) { apiKeyId requests } }', { p: period })).apiUsage as { requests: number }[];
+    const usage = async () =>
+      (await data(admin, 'query($p: AnalyticsPeriod!) { apiUsage(period: $p) { apiKeyId requests } }', { p: period })).apiUsage as { requests: number }[];
 
     it('a stopped analytics service loses nothing: events produced meanwhile, and one left pending by a dead consumer, are stored once it runs again', async () => {
       await drained();
@@ -485,7 +530,9 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
       await drained();
       expect(await overview(admin)).toEqual(before);
       expect(await usage()).toEqual(usageBefore);
-      expect((await data(admin, 'query($p: AnalyticsPeriod!) { topQuestions(period: $p) { representative count } }', { p: period })).topQuestions).toEqual(topBefore);
+      expect((await data(admin, 'query($p: AnalyticsPeriod!) { topQuestions(period: $p) { representative count } }', { p: period })).topQuestions).toEqual(
+        topBefore,
+      );
     });
   });
 });

@@ -35,7 +35,8 @@ const EVENT = `seq kind conversationId messageId text status confidence handoffS
 const STREAM = `subscription($c: ID!, $after: Int) { messageStream(conversationId: $c, afterSeq: $after) { ${EVENT} } }`;
 const SEND = `mutation($i: SendMessageInput!) { sendMessage(input: $i) {
   conversation { id status lastSeq } userMessage { id role status } assistantMessage { id role status } } }`;
-const MESSAGE_FIELDS = 'id role text status confidence handoffSuggested fromCache standaloneQuestion lastSeq citations { index url pageUrl title snippet referenced } feedback { rating comment }';
+const MESSAGE_FIELDS =
+  'id role text status confidence handoffSuggested fromCache standaloneQuestion lastSeq citations { index url pageUrl title snippet referenced } feedback { rating comment }';
 const FINAL = new Set(['COMPLETE', 'STOPPED', 'FAILED']);
 const PROGRESS = 'sourceId runId status indexed';
 
@@ -49,7 +50,9 @@ type StreamEvent = {
   confidence: number | null;
   handoffSuggested: boolean | null;
   conversationStatus: string | null;
-  citations: { index: number; title: string | null; url: string; pageUrl: string; anchor: string | null; snippet: string; relevance: number; referenced: boolean }[] | null;
+  citations:
+    | { index: number; title: string | null; url: string; pageUrl: string; anchor: string | null; snippet: string; relevance: number; referenced: boolean }[]
+    | null;
   images: { imageUrl: string }[] | null;
   message: { id: string; role: string; text: string; status: string; author: { id: string; displayName: string } | null } | null;
 };
@@ -86,7 +89,9 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
   async function crawl(session: Session, input: Record<string, unknown>, existing?: string): Promise<string> {
     let sourceId = existing;
     if (!sourceId) {
-      const added = await gql(session, 'mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', { i: { jsRendering: 'NEVER', maxPages: 60, maxDepth: 4, ...input } });
+      const added = await gql(session, 'mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', {
+        i: { jsRendering: 'NEVER', maxPages: 60, maxDepth: 4, ...input },
+      });
       expect(added.body.errors, JSON.stringify(added.body.errors)).toBeUndefined();
       sourceId = added.body.data!.addSource.id as string;
     }
@@ -230,7 +235,11 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       expect(answer.confidence).toBeLessThanOrEqual(1);
       // The stream carried the same citations and the same text.
       expect(events.find((e) => e.kind === 'CITATIONS')!.citations!.map((c) => c.url)).toEqual(cited.map((c) => c.url));
-      expect(deltasOf(events, id).map((e) => e.text).join('')).toBe(answer.text);
+      expect(
+        deltasOf(events, id)
+          .map((e) => e.text)
+          .join(''),
+      ).toBe(answer.text);
     });
 
     it('streams tokens in order: consecutive seqs, and the deltas add up to the stored text', async () => {
@@ -246,11 +255,21 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       expect(events.at(-1)).toMatchObject({ kind: 'STATUS', status: 'COMPLETE', confidence: answer.confidence });
       expect(answer.lastSeq).toBe(deltas.at(-1)!.seq);
       // History: the conversation's messages, oldest first.
-      const { body } = await gql(customer, 'query($id: ID!) { conversation(id: $id) { status lastSeq messages(first: 10) { messages { id role } nextCursor } } }', { id: sent.conversation.id });
+      const { body } = await gql(
+        customer,
+        'query($id: ID!) { conversation(id: $id) { status lastSeq messages(first: 10) { messages { id role } nextCursor } } }',
+        { id: sent.conversation.id },
+      );
       expect(body.data!.conversation).toEqual({
         status: 'OPEN',
         lastSeq: events.at(-1)!.seq,
-        messages: { messages: [{ id: sent.userMessage.id, role: 'USER' }, { id, role: 'ASSISTANT' }], nextCursor: null },
+        messages: {
+          messages: [
+            { id: sent.userMessage.id, role: 'USER' },
+            { id, role: 'ASSISTANT' },
+          ],
+          nextCursor: null,
+        },
       });
     });
 
@@ -266,13 +285,19 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       expect(answer.status).toBe('COMPLETE');
       expect(typeof answer.standaloneQuestion).toBe('string');
       expect(answer.standaloneQuestion.length).toBeGreaterThan(2);
-      const { body } = await gql(customer, 'query($id: ID!) { conversation(id: $id) { messages(first: 2) { messages { role } nextCursor } } }', { id: conversationId });
+      const { body } = await gql(customer, 'query($id: ID!) { conversation(id: $id) { messages(first: 2) { messages { role } nextCursor } } }', {
+        id: conversationId,
+      });
       const page = body.data!.conversation.messages;
       expect(page.messages.map((m: { role: string }) => m.role)).toEqual(['USER', 'ASSISTANT']);
-      const older = await gql(customer, 'query($id: ID!, $b: String) { conversation(id: $id) { messages(first: 10, before: $b) { messages { role } nextCursor } } }', {
-        id: conversationId,
-        b: page.nextCursor,
-      });
+      const older = await gql(
+        customer,
+        'query($id: ID!, $b: String) { conversation(id: $id) { messages(first: 10, before: $b) { messages { role } nextCursor } } }',
+        {
+          id: conversationId,
+          b: page.nextCursor,
+        },
+      );
       expect(older.body.data!.conversation.messages).toEqual({ messages: [{ role: 'USER' }, { role: 'ASSISTANT' }], nextCursor: null });
     });
 
@@ -303,9 +328,15 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       expect(stopped, 'no attempt was stopped before the model finished').toBeDefined();
       const answer = (await message(customer, stopped!.id))!;
       expect(answer.status).toBe('STOPPED');
-      expect(deltasOf(stopped!.events, stopped!.id).map((e) => e.text).join('')).toBe(answer.text);
+      expect(
+        deltasOf(stopped!.events, stopped!.id)
+          .map((e) => e.text)
+          .join(''),
+      ).toBe(answer.text);
       // Stopping again is harmless; stopping someone else's answer is not possible.
-      expect((await gql(customer, 'mutation($id: ID!) { stopGeneration(messageId: $id) { status } }', { id: stopped!.id })).body.data).toEqual({ stopGeneration: { status: 'STOPPED' } });
+      expect((await gql(customer, 'mutation($id: ID!) { stopGeneration(messageId: $id) { status } }', { id: stopped!.id })).body.data).toEqual({
+        stopGeneration: { status: 'STOPPED' },
+      });
       const foreign = await gql(otherCustomer, 'mutation($id: ID!) { stopGeneration(messageId: $id) { status } }', { id: stopped!.id });
       expect(foreign.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
@@ -331,7 +362,11 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
       const answer = (await message(customer, id))!;
       expect(answer.status).toBe('COMPLETE');
-      expect(deltasOf(all, id).map((e) => e.text).join('')).toBe(answer.text);
+      expect(
+        deltasOf(all, id)
+          .map((e) => e.text)
+          .join(''),
+      ).toBe(answer.text);
     });
 
     it('a second gateway instance streams what was sent through the first', async () => {
@@ -352,7 +387,11 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       expect(read.at(-1)).toMatchObject({ kind: 'STATUS', status: 'FAILED' });
       const answer = (await message(customer, sent.assistantMessage!.id))!;
       expect(answer.status).toBe('FAILED');
-      expect(deltasOf(read, sent.assistantMessage!.id).map((e) => e.text).join('')).toBe(answer.text);
+      expect(
+        deltasOf(read, sent.assistantMessage!.id)
+          .map((e) => e.text)
+          .join(''),
+      ).toBe(answer.text);
     });
   });
 
@@ -446,14 +485,24 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       expect(waiting.body.data!.conversations.conversations.map((c: { id: string }) => c.id)).toContain(conversationId);
 
       // The agent reads the history and follows the stream from where the history ends.
-      const history = await gql(agent, 'query($id: ID!) { conversation(id: $id) { lastSeq messages { messages { role } } } }', { id: conversationId }, gatewayB);
+      const history = await gql(
+        agent,
+        'query($id: ID!) { conversation(id: $id) { lastSeq messages { messages { role } } } }',
+        { id: conversationId },
+        gatewayB,
+      );
       expect(history.body.data!.conversation.messages.messages.map((m: { role: string }) => m.role)).toEqual(['USER', 'ASSISTANT']);
       const { events: agentStream } = stream(agent, conversationId, history.body.data!.conversation.lastSeq, gatewayB);
       await waitForChannelSubscribers(subscriptionTopic('messageStream', { conversationId }, agent.orgId), 2);
 
-      const replied = await gql(agent, 'mutation($i: AgentReplyInput!) { agentReply(input: $i) { id role author { id } } }', {
-        i: { conversationId, text: 'Hi, I am Sam from support. Yes, within 30 days.' },
-      }, gatewayB);
+      const replied = await gql(
+        agent,
+        'mutation($i: AgentReplyInput!) { agentReply(input: $i) { id role author { id } } }',
+        {
+          i: { conversationId, text: 'Hi, I am Sam from support. Yes, within 30 days.' },
+        },
+        gatewayB,
+      );
       expect(replied.body.errors).toBeUndefined();
       expect(replied.body.data!.agentReply).toMatchObject({ role: 'AGENT', author: { id: agent.userId } });
       const statusEvent = (await customerStream.next(10_000)).data!.messageStream;
@@ -487,13 +536,18 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       expect(rated.body.errors).toBeUndefined();
       expect(rated.body.data!.rateAnswer.feedback).toMatchObject({ rating: 'DOWN', comment: 'Not what I asked.' });
       await gql(customer, 'mutation($i: RateAnswerInput!) { rateAnswer(input: $i) { id } }', { i: { messageId: id, rating: 'UP' } });
-      const rows = await queryDatabase<{ feedback_rating: string; feedback_comment: string | null }>('select feedback_rating, feedback_comment from chat.messages where id = $1', [id]);
+      const rows = await queryDatabase<{ feedback_rating: string; feedback_comment: string | null }>(
+        'select feedback_rating, feedback_comment from chat.messages where id = $1',
+        [id],
+      );
       expect(rows).toEqual([{ feedback_rating: 'up', feedback_comment: null }]);
       const agentView = await message(agent, id);
       expect(agentView!.feedback).toEqual({ rating: 'UP', comment: null });
       const foreign = await gql(otherCustomer, 'mutation($i: RateAnswerInput!) { rateAnswer(input: $i) { id } }', { i: { messageId: id, rating: 'DOWN' } });
       expect(foreign.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      const userMessage = await gql(customer, 'mutation($i: RateAnswerInput!) { rateAnswer(input: $i) { id } }', { i: { messageId: sent.userMessage.id, rating: 'UP' } });
+      const userMessage = await gql(customer, 'mutation($i: RateAnswerInput!) { rateAnswer(input: $i) { id } }', {
+        i: { messageId: sent.userMessage.id, rating: 'UP' },
+      });
       expect(userMessage.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
 
@@ -502,9 +556,19 @@ describe('chat: streamed, cited answers through the gateway', { timeout: 300_000
       const first = await ask(customer, question);
       expect(first.answer.fromCache).toBe(false);
       const second = await ask(otherCustomer, `  ${question.toLowerCase()}  `);
-      expect(second.answer).toMatchObject({ fromCache: true, status: 'COMPLETE', text: first.answer.text, citations: first.answer.citations, confidence: first.answer.confidence });
+      expect(second.answer).toMatchObject({
+        fromCache: true,
+        status: 'COMPLETE',
+        text: first.answer.text,
+        citations: first.answer.citations,
+        confidence: first.answer.confidence,
+      });
       expect(chatLog(second.sent.assistantMessage!.id, 'answer prompt built')).toEqual([]);
-      expect(deltasOf(second.events, second.sent.assistantMessage!.id).map((e) => e.text).join('')).toBe(first.answer.text);
+      expect(
+        deltasOf(second.events, second.sent.assistantMessage!.id)
+          .map((e) => e.text)
+          .join(''),
+      ).toBe(first.answer.text);
 
       await crawl(curator, {}, sources.community);
       const third = await ask(customer, question);

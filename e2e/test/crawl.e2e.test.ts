@@ -173,18 +173,26 @@ describe('crawling a website end to end', () => {
     const pageUrls: string[] = [];
     let after: string | null = null;
     do {
-      const { body } = await as('query($s: ID!, $a: String) { sourcePages(sourceId: $s, first: 25, after: $a) { items { url title chunkCount indexedAt } nextCursor } }', { s: sourceId, a: after });
+      const { body } = await as(
+        'query($s: ID!, $a: String) { sourcePages(sourceId: $s, first: 25, after: $a) { items { url title chunkCount indexedAt } nextCursor } }',
+        { s: sourceId, a: after },
+      );
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
       pageUrls.push(...body.data!.sourcePages.items.map((p: { url: string }) => p.url));
       after = body.data!.sourcePages.nextCursor;
     } while (after);
     expect(new Set(pageUrls).size).toBe(pageUrls.length);
     expect(pageUrls.length).toBe(progress.indexed);
-    const chunks = await as('query($s: ID!, $p: String) { sourceChunks(sourceId: $s, pageUrl: $p, first: 200) { items { chunkIndex anchor text } nextCursor } }', {
-      s: sourceId,
-      p: `${site.baseUrl}${indexedPage.path}`,
-    });
-    expect(chunks.body.data!.sourceChunks.items.map((c: { chunkIndex: number }) => c.chunkIndex)).toEqual(chunks.body.data!.sourceChunks.items.map((_: unknown, i: number) => i));
+    const chunks = await as(
+      'query($s: ID!, $p: String) { sourceChunks(sourceId: $s, pageUrl: $p, first: 200) { items { chunkIndex anchor text } nextCursor } }',
+      {
+        s: sourceId,
+        p: `${site.baseUrl}${indexedPage.path}`,
+      },
+    );
+    expect(chunks.body.data!.sourceChunks.items.map((c: { chunkIndex: number }) => c.chunkIndex)).toEqual(
+      chunks.body.data!.sourceChunks.items.map((_: unknown, i: number) => i),
+    );
     const listed = await as('query($s: ID!) { sourceImages(sourceId: $s) { items { imageUrl alt thumbnailUrl } nextCursor } }', { s: sourceId });
     expect(listed.body.data!.sourceImages.items).toHaveLength(site.manifest.expectedCounts.images.indexed);
     for (const image of listed.body.data!.sourceImages.items) expect(image.thumbnailUrl).toMatch(/^\/media\/thumbnails\//);
@@ -193,7 +201,11 @@ describe('crawling a website end to end', () => {
 
     const runs = await as('query($s: ID!) { crawlRuns(sourceId: $s) { runId status progress { runId indexed } } }', { s: sourceId });
     // The run listed by Temporal is the one the progress events named.
-    expect(runs.body.data!.crawlRuns[0]).toMatchObject({ runId: progress.runId, status: 'COMPLETED', progress: { runId: progress.runId, indexed: progress.indexed } });
+    expect(runs.body.data!.crawlRuns[0]).toMatchObject({
+      runId: progress.runId,
+      status: 'COMPLETED',
+      progress: { runId: progress.runId, indexed: progress.indexed },
+    });
   }, 300_000);
 
   it('a re-crawl after the site changed updates changed pages and removes pages that are gone', async () => {
@@ -241,7 +253,11 @@ describe('crawling a website end to end', () => {
       await openSearch.indices.refresh({ index: KNOWLEDGE_INDEX_ALIAS });
       const { body } = await openSearch.search({
         index: KNOWLEDGE_INDEX_ALIAS,
-        body: { size: 10_000, _source: ['pageUrl', 'chunkIndex'], query: { bool: { filter: [{ term: { sourceId: killedSource } }, { term: { kind: 'chunk' } }] } } },
+        body: {
+          size: 10_000,
+          _source: ['pageUrl', 'chunkIndex'],
+          query: { bool: { filter: [{ term: { sourceId: killedSource } }, { term: { kind: 'chunk' } }] } },
+        },
       });
       const byPage = new Map<string, number[]>();
       for (const hit of body.hits.hits) {
@@ -249,7 +265,11 @@ describe('crawling a website end to end', () => {
         byPage.set(doc.pageUrl, [...(byPage.get(doc.pageUrl) ?? []), doc.chunkIndex]);
       }
       expect(byPage.size).toBe(docsPages.length);
-      for (const [page, indexes] of byPage) expect(indexes.sort((a, b) => a - b), page).toEqual(indexes.map((_, i) => i));
+      for (const [page, indexes] of byPage)
+        expect(
+          indexes.sort((a, b) => a - b),
+          page,
+        ).toEqual(indexes.map((_, i) => i));
     } finally {
       await client.dispose();
     }
@@ -267,8 +287,14 @@ describe('crawling a website end to end', () => {
       const schedule = temporal.schedule.getHandle(`recrawl-source-${scheduled}`);
       expect((await schedule.describe()).spec.calendars?.[0]).toMatchObject({ hour: [{ start: 3, end: 3, step: 1 }] });
 
-      await as('mutation($id: ID!, $i: SourceSettingsInput!) { updateSource(id: $id, input: $i) { id } }', { id: scheduled, i: { recrawlSchedule: '30 4 * * 1' } });
-      expect((await schedule.describe()).spec.calendars?.[0]).toMatchObject({ hour: [{ start: 4, end: 4, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] });
+      await as('mutation($id: ID!, $i: SourceSettingsInput!) { updateSource(id: $id, input: $i) { id } }', {
+        id: scheduled,
+        i: { recrawlSchedule: '30 4 * * 1' },
+      });
+      expect((await schedule.describe()).spec.calendars?.[0]).toMatchObject({
+        hour: [{ start: 4, end: 4, step: 1 }],
+        minute: [{ start: 30, end: 30, step: 1 }],
+      });
 
       // Run it now, as the schedule would at 04:30 on Monday; the run appears among the source's crawls and completes.
       await schedule.trigger();

@@ -28,8 +28,7 @@ describe('federated queries through the gateway', () => {
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const s = body.data!.systemStatus;
-    const details = (service: { dependencies: { name: string; detail: string }[] }) =>
-      Object.fromEntries(service.dependencies.map((d) => [d.name, d.detail]));
+    const details = (service: { dependencies: { name: string; detail: string }[] }) => Object.fromEntries(service.dependencies.map((d) => [d.name, d.detail]));
     expect(s.users).toMatchObject({ service: 'users', ready: true });
     expect(details(s.users).postgresql).toMatch(/^PostgreSQL 15\./);
     expect(s.chat).toMatchObject({ service: 'chat', ready: true });

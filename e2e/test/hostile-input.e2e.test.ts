@@ -117,7 +117,9 @@ async function rawSocket(baseUrl: string): Promise<RawSocket> {
   const received: string[] = [];
   let cursor = 0;
   let closedWith: { code: number; reason: string } | undefined;
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve((closedWith = { code, reason: reason.toString() }))));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve((closedWith = { code, reason: reason.toString() }))),
+  );
   ws.on('message', (data) => received.push(data.toString()));
   ws.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
@@ -202,7 +204,9 @@ describe('hostile input through the gateway', () => {
       await changesNothing(async () => {
         const huge = JSON.stringify({
           query: 'mutation($i: RegisterInput!) { register(input: $i) { user { id } } }',
-          variables: { i: { email: `big-${randomUUID()}@example.com`, password: TEST_PASSWORD, displayName: 'x'.repeat(1024 * 1024), organizationName: 'Big Inc' } },
+          variables: {
+            i: { email: `big-${randomUUID()}@example.com`, password: TEST_PASSWORD, displayName: 'x'.repeat(1024 * 1024), organizationName: 'Big Inc' },
+          },
         });
         const response = await post(gateway.baseUrl, huge, admin.headers);
         expect(response.status).toBe(413);
@@ -234,7 +238,9 @@ describe('hostile input through the gateway', () => {
 
     it('a 20 kB token and display name on acceptInvitation, a 50 kB email on login and a 10 kB password are refused cleanly', async () => {
       await changesNothing(async () => {
-        const login = await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: `${'a'.repeat(50_000)}@example.com`, password: 'x'.repeat(10_000) } });
+        const login = await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+          i: { email: `${'a'.repeat(50_000)}@example.com`, password: 'x'.repeat(10_000) },
+        });
         expect(login.body.data ?? null).toBeNull();
         expect(['BAD_USER_INPUT', 'UNAUTHENTICATED']).toContain(login.body.errors?.[0]?.extensions?.code);
         expectNoInternals(JSON.stringify(login.body));
@@ -330,7 +336,10 @@ describe('hostile input through the gateway', () => {
 
     it('a batched request (JSON array body) is refused and runs nothing', async () => {
       await changesNothing(async () => {
-        const operation = { query: 'mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }', variables: { i: { email: `batch-${randomUUID()}@example.com`, role: 'CUSTOMER' } } };
+        const operation = {
+          query: 'mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }',
+          variables: { i: { email: `batch-${randomUUID()}@example.com`, role: 'CUSTOMER' } },
+        };
         const response = await post(gateway.baseUrl, JSON.stringify([operation, operation]), admin.headers);
         expect(response.status).toBe(400);
         expect(response.text).toMatch(/batch/i);
@@ -381,7 +390,10 @@ describe('hostile input through the gateway', () => {
     });
 
     it('the gateway’s signed identity presented as an access token', async () => {
-      const identity = await signIdentity({ kind: 'user', userId: admin.userId, orgId: admin.orgId, role: 'admin', permissions: [], sessionId: randomUUID(), ip: '1.2.3.4' }, TEST_SECRETS.IDENTITY_SIGNING_SECRET);
+      const identity = await signIdentity(
+        { kind: 'user', userId: admin.userId, orgId: admin.orgId, role: 'admin', permissions: [], sessionId: randomUUID(), ip: '1.2.3.4' },
+        TEST_SECRETS.IDENTITY_SIGNING_SECRET,
+      );
       expectUnauthenticated(await gql('{ me { role } }', undefined, { authorization: `Bearer ${identity}` }), INVALID_TOKEN);
     });
 
@@ -392,7 +404,10 @@ describe('hostile input through the gateway', () => {
         TEST_SECRETS.AUTH_JWT_SECRET,
         -60,
       );
-      expectUnauthenticated(await gql('{ me { role } }', undefined, { authorization: `Bearer ${expired.token}` }), 'The access token has expired; refresh the session.');
+      expectUnauthenticated(
+        await gql('{ me { role } }', undefined, { authorization: `Bearer ${expired.token}` }),
+        'The access token has expired; refresh the session.',
+      );
     });
 
     it('a malformed Authorization header', async () => {
@@ -465,7 +480,9 @@ describe('hostile input through the gateway', () => {
           expect(login.body.errors?.[0]).toMatchObject({ message: 'Email or password is incorrect.', extensions: { code: 'UNAUTHENTICATED' } });
           clean(login.body, `login ${value}`);
 
-          const withOrg = await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: `${value}@example.com`, password: value, organizationId: value } });
+          const withOrg = await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+            i: { email: `${value}@example.com`, password: value, organizationId: value },
+          });
           expect(withOrg.body.errors?.length).toBeGreaterThan(0);
           clean(withOrg.body, `login+org ${value}`);
 
@@ -490,7 +507,11 @@ describe('hostile input through the gateway', () => {
             ['chatMessage', 'query($v: ID!) { chatMessage(id: $v) { id } }', { v: value }],
             ['chatMessages', 'query($v: ID!) { chatMessages(conversationId: $v) { id } }', { v: value }],
             ['auditLog after', 'query($v: String) { auditLog(after: $v) { entries { id } } }', { v: value }],
-            ['auditLog filter', 'query($f: AuditLogFilter) { auditLog(filter: $f) { entries { id } } }', { f: { action: value, actorId: value, targetType: value, targetId: value, outcome: value.slice(0, 20) } }],
+            [
+              'auditLog filter',
+              'query($f: AuditLogFilter) { auditLog(filter: $f) { entries { id } } }',
+              { f: { action: value, actorId: value, targetType: value, targetId: value, outcome: value.slice(0, 20) } },
+            ],
             ['changeRole', 'mutation($v: ID!) { changeRole(userId: $v, role: CUSTOMER) { role } }', { v: value }],
             ['removeMember', 'mutation($v: ID!) { removeMember(userId: $v) }', { v: value }],
             ['revokeApiKey', 'mutation($v: ID!) { revokeApiKey(id: $v) { id } }', { v: value }],
@@ -533,7 +554,11 @@ describe('hostile input through the gateway', () => {
     const NUL = 'nul\u0000byte';
     it.each([
       ['postMessage text', 'mutation($v: String!) { postMessage(input: { conversationId: "%CONV%", text: $v }) { id } }', 'customer'],
-      ['register displayName', 'mutation($v: String!) { register(input: { email: "nul-%UUID%@example.com", password: "correct horse battery staple", displayName: $v, organizationName: "Nul Inc" }) { role } }', 'anonymous'],
+      [
+        'register displayName',
+        'mutation($v: String!) { register(input: { email: "nul-%UUID%@example.com", password: "correct horse battery staple", displayName: $v, organizationName: "Nul Inc" }) { role } }',
+        'anonymous',
+      ],
       ['createOrganization name', 'mutation($v: String!) { createOrganization(name: $v) { id } }', 'admin'],
       ['login email', 'mutation($v: String!) { login(input: { email: $v, password: "correct horse battery staple" }) { role } }', 'anonymous'],
       ['auditLog filter action', 'query($v: String) { auditLog(filter: { action: $v }) { entries { id } } }', 'admin'],
@@ -583,7 +608,11 @@ describe('hostile input through the gateway', () => {
     });
 
     it('a misspelt enum value in variables gets no suggestion either', async () => {
-      const { body } = await gql('mutation($r: Role!) { changeRole(userId: "00000000-0000-0000-0000-000000000000", role: $r) { role } }', { r: 'ADMN' }, admin.headers);
+      const { body } = await gql(
+        'mutation($r: Role!) { changeRole(userId: "00000000-0000-0000-0000-000000000000", role: $r) { role } }',
+        { r: 'ADMN' },
+        admin.headers,
+      );
       expect(body.data ?? null).toBeNull();
       expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(body.errors?.[0]?.message).not.toMatch(/did you mean/i);
@@ -591,14 +620,22 @@ describe('hostile input through the gateway', () => {
     });
 
     it('unknown fields in a subscription over WebSocket get no suggestions', async () => {
-      const answer = await overSocket(gateway.baseUrl, { authorization: `Bearer ${admin.accessToken}` }, `subscription { messageAdded(conversationId: "${randomUUID()}") { txt } }`);
+      const answer = await overSocket(
+        gateway.baseUrl,
+        { authorization: `Bearer ${admin.accessToken}` },
+        `subscription { messageAdded(conversationId: "${randomUUID()}") { txt } }`,
+      );
       expect(answer.kind).toBe('error');
       expect(answer.text).toMatch(/txt/);
       expect(answer.text).not.toMatch(/did you mean/i);
       expectNoInternals(answer.text);
     });
 
-    const INTROSPECTION = ['{ __schema { types { name } } }', '{ __type(name: "User") { fields { name } } }', '{ me { role } __schema { queryType { name } } }'];
+    const INTROSPECTION = [
+      '{ __schema { types { name } } }',
+      '{ __type(name: "User") { fields { name } } }',
+      '{ me { role } __schema { queryType { name } } }',
+    ];
 
     it.each(INTROSPECTION.map((q) => [q]))('introspection %s is FORBIDDEN for anonymous and a customer', async (query) => {
       for (const [who, headers] of [
@@ -648,11 +685,17 @@ describe('hostile input through the gateway', () => {
         const overWs = await overSocket(development.baseUrl, { authorization: `Bearer ${customer.accessToken}` }, '{ __schema { types { name } } }');
         expect(overWs.text).toMatch(/FORBIDDEN/);
         expect(overWs.text).not.toMatch(/"types"\s*:\s*\[/);
-        const misspeltWs = await overSocket(development.baseUrl, { authorization: `Bearer ${admin.accessToken}` }, 'subscription { conversationUpdated { statu } }');
+        const misspeltWs = await overSocket(
+          development.baseUrl,
+          { authorization: `Bearer ${admin.accessToken}` },
+          'subscription { conversationUpdated { statu } }',
+        );
         expect(misspeltWs.text).toMatch(/statu/);
         expect(misspeltWs.text).not.toMatch(/did you mean/i);
         // The partner key still introspects there, as everywhere.
-        const partner = await graphqlRequest(development.baseUrl, '{ __schema { queryType { name } } }', undefined, { authorization: `ApiKey ${partnerKey.secret}` });
+        const partner = await graphqlRequest(development.baseUrl, '{ __schema { queryType { name } } }', undefined, {
+          authorization: `ApiKey ${partnerKey.secret}`,
+        });
         expect(partner.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
       } finally {
         await development.stop();
@@ -672,7 +715,11 @@ describe('hostile input through the gateway', () => {
       ['NUL characters in variables', JSON.stringify({ query: 'query($i: ID!) { user(id: $i) { id } }', variables: { i: 'a\u0000b' } }), 'BAD_USER_INPUT'],
       ['an unknown operationName', JSON.stringify({ query: 'query A { me { role } }', operationName: 'B' }), 'OPERATION_RESOLUTION_FAILURE'],
       ['a subscription sent over HTTP', JSON.stringify({ query: 'subscription { conversationUpdated { id } }' }), 'BAD_REQUEST'],
-      ['a variable of the wrong type', JSON.stringify({ query: 'query($f: Int) { conversations(first: $f) { conversations { id } } }', variables: { f: 'many' } }), 'BAD_USER_INPUT'],
+      [
+        'a variable of the wrong type',
+        JSON.stringify({ query: 'query($f: Int) { conversations(first: $f) { conversations { id } } }', variables: { f: 'many' } }),
+        'BAD_USER_INPUT',
+      ],
     ])('%s → 400', async (_name, body, code) => {
       await changesNothing(async () => {
         const response = await post(gateway.baseUrl, body, admin.headers);
@@ -695,10 +742,13 @@ describe('hostile input through the gateway', () => {
 
     it('graphql-http’s server audits pass with no failures and no warnings', async () => {
       // As a partner key: several audits read the schema (`__type`), which needs schema:introspect.
-      const asPartner = (url: string, init: RequestInit = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `ApiKey ${partnerKey.secret}` } });
+      const asPartner = (url: string, init: RequestInit = {}) =>
+        fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `ApiKey ${partnerKey.secret}` } });
       const results = await Promise.all(serverAudits({ url: `${gateway.baseUrl}/graphql`, fetchFn: asPartner }).map((audit) => audit.fn()));
       // Notices are the spec's MAYs (GET with form-encoded queries, which CSRF prevention refuses); warnings and errors fail.
-      const failed = results.filter((r) => r.status === 'warn' || r.status === 'error').map((r) => `${r.status}: ${r.name}${'reason' in r ? ` — ${r.reason}` : ''}`);
+      const failed = results
+        .filter((r) => r.status === 'warn' || r.status === 'error')
+        .map((r) => `${r.status}: ${r.name}${'reason' in r ? ` — ${r.reason}` : ''}`);
       expect(results.length).toBeGreaterThan(30);
       expect(failed).toEqual([]);
     });
@@ -706,7 +756,12 @@ describe('hostile input through the gateway', () => {
 
   describe('graphql-ws limits: frames, ids, subscriptions and sockets', () => {
     // A gateway with small limits, so each is reached within the test.
-    const LIMITS = { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3', WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL: '5', WS_MAX_SOCKETS_PER_PRINCIPAL: '3', WS_MAX_SOCKETS_PER_IP: '6' };
+    const LIMITS = {
+      WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3',
+      WS_MAX_SUBSCRIPTIONS_PER_PRINCIPAL: '5',
+      WS_MAX_SOCKETS_PER_PRINCIPAL: '3',
+      WS_MAX_SOCKETS_PER_IP: '6',
+    };
     let limited: ServiceProcess;
     const open: RawSocket[] = [];
     beforeAll(async () => {
@@ -733,7 +788,9 @@ describe('hostile input through the gateway', () => {
 
     it('an 8 MB connection_init and a 100 kB subscribe frame close the socket (1009) instead of being buffered', async () => {
       const init = await socketTo(gateway.baseUrl);
-      init.ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${admin.accessToken}`, padding: 'x'.repeat(8 * 1024 * 1024) } }));
+      init.ws.send(
+        JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${admin.accessToken}`, padding: 'x'.repeat(8 * 1024 * 1024) } }),
+      );
       expect((await init.closed).code).toBe(1009);
       const subscribe = await socketTo(gateway.baseUrl, { authorization: `Bearer ${admin.accessToken}` });
       subscribe.send({ id: '1', type: 'subscribe', payload: { query: `{ me { role } } # ${'x'.repeat(100 * 1024)}` } });
@@ -771,7 +828,11 @@ describe('hostile input through the gateway', () => {
       await waitForChannelSubscribers(subscriptionTopic('conversationUpdated', {}, admin.orgId), 1);
       await new Promise((r) => setTimeout(r, 300));
       second.send({ id: 'c', type: 'subscribe', payload: { query: live } });
-      expect(await second.message()).toMatchObject({ id: 'c', type: 'error', payload: [{ extensions: { code: 'LIMIT_EXCEEDED' }, message: expect.stringMatching(/one user or API key/) }] });
+      expect(await second.message()).toMatchObject({
+        id: 'c',
+        type: 'error',
+        payload: [{ extensions: { code: 'LIMIT_EXCEEDED' }, message: expect.stringMatching(/one user or API key/) }],
+      });
       await socketTo(limited.baseUrl, auth);
       const fourth = await socketTo(limited.baseUrl);
       fourth.send({ type: 'connection_init', payload: auth });
@@ -817,7 +878,11 @@ describe('hostile input through the gateway', () => {
 
     it('a refused query over WebSocket answers with its error and leaves the connection and its subscriptions open', async () => {
       const conversationId = randomUUID();
-      const opened = await gql('mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { conversationId, text: 'opening' } }, customer.headers);
+      const opened = await gql(
+        'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }',
+        { i: { conversationId, text: 'opening' } },
+        customer.headers,
+      );
       expect(opened.body.errors).toBeUndefined();
       let closed: { code: number; reason: string } | undefined;
       const client = wsClient(gateway.baseUrl, { authorization: `Bearer ${customer.accessToken}` }, (event) => (closed = event));
@@ -836,7 +901,11 @@ describe('hostile input through the gateway', () => {
         expect(text).toMatch(/This requires the apikey:manage permission\./);
         expectNoInternals(text);
         expect(closed).toBeUndefined();
-        const posted = await gql('mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { conversationId, text: 'still listening' } }, customer.headers);
+        const posted = await gql(
+          'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }',
+          { i: { conversationId, text: 'still listening' } },
+          customer.headers,
+        );
         expect(posted.body.errors).toBeUndefined();
         await expect.poll(() => events, { timeout: 5_000 }).toEqual([{ data: { messageAdded: { text: 'still listening' } } }]);
       } finally {

@@ -69,7 +69,14 @@ async function startOtlpReceiver(): Promise<{ url: string; spans: ReceivedSpan[]
         const service = String(attributesOf(resourceSpans.resource?.attributes)['service.name']);
         for (const scope of resourceSpans.scopeSpans ?? []) {
           for (const span of scope.spans ?? []) {
-            spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId || undefined, name: span.name, attributes: attributesOf(span.attributes) });
+            spans.push({
+              service,
+              traceId: span.traceId,
+              spanId: span.spanId,
+              parentSpanId: span.parentSpanId || undefined,
+              name: span.name,
+              attributes: attributesOf(span.attributes),
+            });
           }
         }
       }
@@ -200,7 +207,10 @@ describe('observability: metrics on every service, one trace per question', { ti
       expect(matching(samples, 'process_cpu_user_seconds_total', { service: name }), name).toHaveLength(1);
       expect(matching(samples, 'nodejs_eventloop_lag_seconds', { service: name }), name).toHaveLength(1);
       // Every series of the process carries the label.
-      expect(samples.filter((s) => s.labels.service !== name), name).toEqual([]);
+      expect(
+        samples.filter((s) => s.labels.service !== name),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -208,7 +218,9 @@ describe('observability: metrics on every service, one trace per question', { ti
     const { body } = await gql(admin, 'query ObservabilityProbe { me { role permissions } }');
     expect(body.errors).toBeUndefined();
     const gatewaySamples = await scrape(gateway);
-    expect(total(gatewaySamples, 'graphql_operation_duration_seconds_count', { operation: 'ObservabilityProbe', type: 'query', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(
+      total(gatewaySamples, 'graphql_operation_duration_seconds_count', { operation: 'ObservabilityProbe', type: 'query', outcome: 'ok' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(matching(gatewaySamples, 'graphql_operation_duration_seconds_bucket', { operation: 'ObservabilityProbe', le: '+Inf' })).toHaveLength(1);
     // The query planner names the subgraph's operation after the client's.
     const users = await scrape(system.subgraphs.users);
@@ -275,12 +287,16 @@ describe('observability: metrics on every service, one trace per question', { ti
     });
     expect(sent.body.errors, JSON.stringify(sent.body.errors)).toBeUndefined();
     const messageId = sent.body.data!.sendMessage.assistantMessage.id as string;
-    const final = await eventually(async () => {
-      const { body } = await gql(customer, 'query($id: ID!) { chatMessage(id: $id) { status } }', { id: messageId });
-      const status = body.data?.chatMessage?.status as string;
-      expect(['COMPLETE', 'STOPPED', 'FAILED']).toContain(status);
-      return status;
-    }, 600, 200);
+    const final = await eventually(
+      async () => {
+        const { body } = await gql(customer, 'query($id: ID!) { chatMessage(id: $id) { status } }', { id: messageId });
+        const status = body.data?.chatMessage?.status as string;
+        expect(['COMPLETE', 'STOPPED', 'FAILED']).toContain(status);
+        return status;
+      },
+      600,
+      200,
+    );
     expect(final).toBe('COMPLETE');
     // The answer came from the model (not the cache, not "I don't know"): retrieval found the page.
     const retrieved = system.subgraphs.chat.logLines().find((l) => l.messageId === messageId && l.msg === 'retrieved');
@@ -294,19 +310,29 @@ describe('observability: metrics on every service, one trace per question', { ti
     expect(matching(llmSamples, 'llm_slots_active')).toHaveLength(1);
 
     // The gateway's server span of the mutation names the trace; wait until every service exported its part.
-    const trace = await eventually(async () => {
-      const root = receiver.spans.find((s) => s.service === 'gateway' && s.attributes['graphql.operation.name'] === 'ObservabilityAsk');
-      expect(root, 'the gateway span of ObservabilityAsk').toBeDefined();
-      const spans = receiver.spans.filter((s) => s.traceId === root!.traceId);
-      for (const service of ['gateway', 'chat', 'knowledge', 'llm-server']) expect(spans.map((s) => s.service), service).toContain(service);
-      return { traceId: root!.traceId, spans };
-    }, 150, 200);
+    const trace = await eventually(
+      async () => {
+        const root = receiver.spans.find((s) => s.service === 'gateway' && s.attributes['graphql.operation.name'] === 'ObservabilityAsk');
+        expect(root, 'the gateway span of ObservabilityAsk').toBeDefined();
+        const spans = receiver.spans.filter((s) => s.traceId === root!.traceId);
+        for (const service of ['gateway', 'chat', 'knowledge', 'llm-server'])
+          expect(
+            spans.map((s) => s.service),
+            service,
+          ).toContain(service);
+        return { traceId: root!.traceId, spans };
+      },
+      150,
+      200,
+    );
     // The parts are linked: chat's server span is a child of a gateway span, the LLM server's of a chat span.
     const byId = new Map(trace.spans.map((s) => [s.spanId, s]));
     const parentService = (s: ReceivedSpan) => (s.parentSpanId ? byId.get(s.parentSpanId)?.service : undefined);
     const chatServer = trace.spans.find((s) => s.service === 'chat' && s.attributes['graphql.operation.name']);
     expect(chatServer && parentService(chatServer)).toBe('gateway');
-    const llmServer = trace.spans.find((s) => s.service === 'llm-server' && !trace.spans.some((c) => c.spanId === s.parentSpanId && c.service === 'llm-server'));
+    const llmServer = trace.spans.find(
+      (s) => s.service === 'llm-server' && !trace.spans.some((c) => c.spanId === s.parentSpanId && c.service === 'llm-server'),
+    );
     expect(llmServer && parentService(llmServer)).toBe('chat');
     expect(trace.spans.some((s) => s.service === 'knowledge' && s.name === 'opensearch search_chunks')).toBe(true);
 
@@ -317,13 +343,17 @@ describe('observability: metrics on every service, one trace per question', { ti
   });
 
   it('the crawl (started in beforeAll) is one trace from startCrawl through the workflow into both workers', async () => {
-    const trace = await eventually(async () => {
-      const start = receiver.spans.find((s) => s.service === 'knowledge' && s.name.startsWith('StartWorkflow:'));
-      expect(start, 'a StartWorkflow span from knowledge').toBeDefined();
-      const services = new Set(receiver.spans.filter((s) => s.traceId === start!.traceId).map((s) => s.service));
-      expect([...services]).toEqual(expect.arrayContaining(['gateway', 'knowledge', 'ingestion-worker', 'embedding-worker']));
-      return start!.traceId;
-    }, 150, 200);
+    const trace = await eventually(
+      async () => {
+        const start = receiver.spans.find((s) => s.service === 'knowledge' && s.name.startsWith('StartWorkflow:'));
+        expect(start, 'a StartWorkflow span from knowledge').toBeDefined();
+        const services = new Set(receiver.spans.filter((s) => s.traceId === start!.traceId).map((s) => s.service));
+        expect([...services]).toEqual(expect.arrayContaining(['gateway', 'knowledge', 'ingestion-worker', 'embedding-worker']));
+        return start!.traceId;
+      },
+      150,
+      200,
+    );
     expect(receiver.spans.some((s) => s.traceId === trace && s.name.startsWith('RunActivity:'))).toBe(true);
   });
 });

@@ -208,7 +208,9 @@ function policyErrors(errors: readonly ResponseError[]): ResponseError[] {
     (e) =>
       (e.extensions?.code === 'UNAUTHENTICATED' && e.message === SIGN_IN_MESSAGE) ||
       (e.extensions?.code === 'FORBIDDEN' &&
-        (/^This requires (the|one of the) \S+( \S+)* permissions?\.$/.test(e.message) || /has no access policy/.test(e.message) || e.message === 'You do not have permission to do this.')),
+        (/^This requires (the|one of the) \S+( \S+)* permissions?\.$/.test(e.message) ||
+          /has no access policy/.test(e.message) ||
+          e.message === 'You do not have permission to do this.')),
   );
 }
 
@@ -229,7 +231,10 @@ function checkOutcome(expectation: Expectation, errors: readonly ResponseError[]
   }
   expect(errors.length, dump).toBeGreaterThan(0);
   for (const error of errors) expect(error.extensions?.code, dump).toBe(expectation.outcome);
-  expect(withWrapped(errors).map((e) => e.message), dump).toContain(policyMessage(expectation));
+  expect(
+    withWrapped(errors).map((e) => e.message),
+    dump,
+  ).toContain(policyMessage(expectation));
 }
 
 /** One subscription's first answer: an event, an error, or (after `waitMs`) nothing. */
@@ -242,7 +247,9 @@ function firstAnswer(client: Client, operation: Operation) {
       error: (error) =>
         void (answer ??= {
           kind: 'error',
-          errors: Array.isArray(error) ? (error as ResponseError[]) : [{ message: String((error as { reason?: string }).reason ?? error), extensions: { code: 'SOCKET_CLOSED' } }],
+          errors: Array.isArray(error)
+            ? (error as ResponseError[])
+            : [{ message: String((error as { reason?: string }).reason ?? error), extensions: { code: 'SOCKET_CLOSED' } }],
         }),
       complete: () => undefined,
     },
@@ -297,7 +304,8 @@ describe('RBAC matrix: every public root field × every principal, against the p
     for (const name of PRINCIPALS) {
       const role = ROLE_OF[name];
       if (name === 'anonymous') principals[name] = { name, role, orgId: null };
-      else if (name === 'partnerKey' || name === 'serviceKey') principals[name] = { name, role, orgId: admin.orgId, authorization: `ApiKey ${keys[name].secret}` };
+      else if (name === 'partnerKey' || name === 'serviceKey')
+        principals[name] = { name, role, orgId: admin.orgId, authorization: `ApiKey ${keys[name].secret}` };
       else principals[name] = { name, role, orgId: sessions[name].orgId, authorization: `Bearer ${sessions[name].accessToken}` };
     }
 
@@ -350,7 +358,10 @@ describe('RBAC matrix: every public root field × every principal, against the p
       const { validate, parse } = await import('graphql');
       for (const rootField of ROOT_FIELDS) {
         const { query } = operationFor(rootField);
-        expect(validate(apiSchema, parse(query)).map((e) => e.message), query).toEqual([]);
+        expect(
+          validate(apiSchema, parse(query)).map((e) => e.message),
+          query,
+        ).toEqual([]);
       }
     });
   });
@@ -381,7 +392,10 @@ describe('RBAC matrix: every public root field × every principal, against the p
           expect(answer, `${context}: no answer`).toBeDefined();
           const errors = answer!.kind === 'error' ? answer!.errors : (answer!.value.errors ?? []);
           checkOutcome(expectation, errors, context);
-          expect(errors.map((e) => e.extensions?.code), context).toEqual(['NOT_FOUND']);
+          expect(
+            errors.map((e) => e.extensions?.code),
+            context,
+          ).toEqual(['NOT_FOUND']);
         } else if (expectation.outcome === 'pass') {
           // Passing the policy means the gateway really listens on the principal's org-scoped topic.
           const topic = subscriptionTopic(rootField.field.name, operation.variables, principal.orgId!);
@@ -533,7 +547,9 @@ describe('RBAC matrix: every public root field × every principal, against the p
       const { body } = await asB('mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: keyOfA.id });
       expect(body.data ?? null).toBeNull();
       expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
-      const stillWorks = await graphqlRequest(gateway.baseUrl, '{ me { apiKeyId organization { id } } }', undefined, { authorization: `ApiKey ${keyOfA.secret}` });
+      const stillWorks = await graphqlRequest(gateway.baseUrl, '{ me { apiKeyId organization { id } } }', undefined, {
+        authorization: `ApiKey ${keyOfA.secret}`,
+      });
       expect(stillWorks.body.errors).toBeUndefined();
       expect(stillWorks.body.data!.me).toEqual({ apiKeyId: keyOfA.id, organization: { id: admin.orgId } });
     });
@@ -566,7 +582,9 @@ describe('RBAC matrix: every public root field × every principal, against the p
         expect((await onB.next()).errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
         const posted = await asA('mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { conversationId, text: 'second secret' } });
         expect(posted.body.errors).toBeUndefined();
-        expect(await onA.next()).toEqual({ data: { messageAdded: { id: posted.body.data!.postMessage.id, text: 'second secret', author: { id: admin.userId } } } });
+        expect(await onA.next()).toEqual({
+          data: { messageAdded: { id: posted.body.data!.postMessage.id, text: 'second secret', author: { id: admin.userId } } },
+        });
         await new Promise((r) => setTimeout(r, 500));
         expect(onB.received).toHaveLength(1);
       } finally {
@@ -588,7 +606,12 @@ describe('RBAC matrix: every public root field × every principal, against the p
     const post = (session: Session, conversationId: string, text: string) =>
       graphqlRequest(gateway.baseUrl, 'mutation($i: PostMessageInput!) { postMessage(input: $i) { id } }', { i: { conversationId, text } }, session.headers);
     const addSourceAs = async (session: Session, startUrl: string) => {
-      const { body } = await graphqlRequest(gateway.baseUrl, 'mutation($i: AddSourceInput!) { addSource(input: $i) { id } }', { i: { startUrl } }, session.headers);
+      const { body } = await graphqlRequest(
+        gateway.baseUrl,
+        'mutation($i: AddSourceInput!) { addSource(input: $i) { id } }',
+        { i: { startUrl } },
+        session.headers,
+      );
       expect(body.errors).toBeUndefined();
       return body.data!.addSource.id as string;
     };
@@ -600,12 +623,26 @@ describe('RBAC matrix: every public root field × every principal, against the p
       who.admin = admin;
       who.curator = sessions.curator;
       who.foreignAdmin = foreignAdmin;
-      const widget = await graphqlRequest(gateway.baseUrl, 'mutation { updateWidgetSettings(input: { enabled: true, allowedOrigins: [] }) { enabled } }', undefined, admin.headers);
+      const widget = await graphqlRequest(
+        gateway.baseUrl,
+        'mutation { updateWidgetSettings(input: { enabled: true, allowedOrigins: [] }) { enabled } }',
+        undefined,
+        admin.headers,
+      );
       expect(widget.body.errors).toBeUndefined();
-      const started = await graphqlRequest(gateway.baseUrl, 'mutation($o: ID!) { startVisitorSession(organizationId: $o) { accessToken user { id } organization { id } } }', { o: admin.orgId });
+      const started = await graphqlRequest(
+        gateway.baseUrl,
+        'mutation($o: ID!) { startVisitorSession(organizationId: $o) { accessToken user { id } organization { id } } }',
+        { o: admin.orgId },
+      );
       expect(started.body.errors).toBeUndefined();
       const visitor = started.body.data!.startVisitorSession;
-      who.visitor = { ...admin, accessToken: visitor.accessToken, userId: visitor.user.id, headers: { authorization: `Bearer ${visitor.accessToken}` } } as Session;
+      who.visitor = {
+        ...admin,
+        accessToken: visitor.accessToken,
+        userId: visitor.user.id,
+        headers: { authorization: `Bearer ${visitor.accessToken}` },
+      } as Session;
 
       records.conversationOfA = randomUUID();
       records.conversationOfVisitor = randomUUID();
@@ -630,8 +667,24 @@ describe('RBAC matrix: every public root field × every principal, against the p
     const sourceQuery = 'query($id: ID!) { source(id: $id) { id } }';
     const CASES: RecordCase[] = [
       ...(['messageAdded', 'messageStream'] as const).flatMap((field): RecordCase[] => [
-        { field, argument: 'conversationId', record: 'conversationOfA', query: conversationQuery, allowed: ['customerA', 'agent', 'admin'], refused: ['customerB', 'visitor', 'foreignAdmin'], produce: { by: 'customerA', expect: () => true } },
-        { field, argument: 'conversationId', record: 'conversationOfVisitor', query: conversationQuery, allowed: ['visitor', 'agent'], refused: ['customerA', 'customerB', 'foreignAdmin'], produce: { by: 'visitor', expect: () => true } },
+        {
+          field,
+          argument: 'conversationId',
+          record: 'conversationOfA',
+          query: conversationQuery,
+          allowed: ['customerA', 'agent', 'admin'],
+          refused: ['customerB', 'visitor', 'foreignAdmin'],
+          produce: { by: 'customerA', expect: () => true },
+        },
+        {
+          field,
+          argument: 'conversationId',
+          record: 'conversationOfVisitor',
+          query: conversationQuery,
+          allowed: ['visitor', 'agent'],
+          refused: ['customerA', 'customerB', 'foreignAdmin'],
+          produce: { by: 'visitor', expect: () => true },
+        },
       ]),
       { field: 'crawlProgress', argument: 'sourceId', record: 'sourceOfA', query: sourceQuery, allowed: ['curator', 'admin'], refused: ['foreignAdmin'] },
       { field: 'crawlProgress', argument: 'sourceId', record: 'sourceOfB', query: sourceQuery, allowed: ['foreignAdmin'], refused: ['curator', 'admin'] },
@@ -663,13 +716,18 @@ describe('RBAC matrix: every public root field × every principal, against the p
       }
       const query = `subscription($id: ID!) { ${c.field}(${c.argument}: $id) ${SELECTIONS[c.field]} }`;
       const startedBefore = await subscriptionsStarted(c.field);
-      const clients = Object.fromEntries([...c.allowed, ...c.refused].map((name) => [name, wsClient(gateway.baseUrl, { authorization: `Bearer ${who[name].accessToken}` })]));
+      const clients = Object.fromEntries(
+        [...c.allowed, ...c.refused].map((name) => [name, wsClient(gateway.baseUrl, { authorization: `Bearer ${who[name].accessToken}` })]),
+      );
       try {
         const streams = Object.fromEntries(Object.entries(clients).map(([name, client]) => [name, collect(client, query, { id })]));
         for (const name of c.refused) {
           const first = await streams[name]!.next();
           expect(first.data ?? null, name).toBeNull();
-          expect(first.errors?.map((e) => e.extensions?.code), `${name} on ${c.field}`).toEqual(['NOT_FOUND']);
+          expect(
+            first.errors?.map((e) => e.extensions?.code),
+            `${name} on ${c.field}`,
+          ).toEqual(['NOT_FOUND']);
         }
         // Every allowed subscriber is listening (the gateway counts a subscription once its topic is subscribed).
         await expect.poll(() => subscriptionsStarted(c.field), { timeout: 10_000 }).toBeGreaterThanOrEqual(startedBefore + c.allowed.length);

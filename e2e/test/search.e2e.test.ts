@@ -48,7 +48,9 @@ describe('search', () => {
     otherAdmin = await registerAdmin(gateway, 'Other');
     // The whole site but billing for everyone; billing only for agents (and content managers).
     sources.site = (await addAndCrawlSource(gateway, admin, { startUrl: `${site.baseUrl}/`, excludePatterns: ['/billing/**', '/support/**'] })).sourceId;
-    sources.billing = (await addAndCrawlSource(gateway, admin, { startUrl: `${site.baseUrl}/billing/`, scope: 'PATH_PREFIX', accessRoles: ['AGENT'] })).sourceId;
+    sources.billing = (
+      await addAndCrawlSource(gateway, admin, { startUrl: `${site.baseUrl}/billing/`, scope: 'PATH_PREFIX', accessRoles: ['AGENT'] })
+    ).sourceId;
     sources.otherOrgBlog = (await addAndCrawlSource(gateway, otherAdmin, { startUrl: `${site.baseUrl}/blog/`, scope: 'PATH_PREFIX' })).sourceId;
   }, 600_000);
   afterAll(async () => {

@@ -45,7 +45,14 @@ describe('sources in the knowledge subgraph', () => {
       i: { name: 'Help center', scope: 'PATH_PREFIX', maxPages: 60, jsRendering: 'ALWAYS', recrawlSchedule: '0 3 * * *', accessRoles: ['CUSTOMER', 'AGENT'] },
     });
     expect(edited.body.errors).toBeUndefined();
-    expect(edited.body.data!.updateSource).toMatchObject({ name: 'Help center', scope: 'PATH_PREFIX', maxPages: 60, jsRendering: 'ALWAYS', recrawlSchedule: '0 3 * * *', accessRoles: ['CUSTOMER', 'AGENT'] });
+    expect(edited.body.data!.updateSource).toMatchObject({
+      name: 'Help center',
+      scope: 'PATH_PREFIX',
+      maxPages: 60,
+      jsRendering: 'ALWAYS',
+      recrawlSchedule: '0 3 * * *',
+      accessRoles: ['CUSTOMER', 'AGENT'],
+    });
 
     const listed = await as(admin, '{ sources { id name } }');
     expect(listed.body.data!.sources).toEqual([{ id: source.id, name: 'Help center' }]);

@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { subscriptionTopic } from '@scs/contracts/subscription-topics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  collect,
-  graphqlRequest,
-  registerAdmin,
-  startSystem,
-  waitForChannelSubscribers,
-  wsClient,
-  type ServiceProcess,
-  type Session,
-} from '@scs/test-support';
+import { collect, graphqlRequest, registerAdmin, startSystem, waitForChannelSubscribers, wsClient, type ServiceProcess, type Session } from '@scs/test-support';
 
 const MESSAGE_ADDED = `subscription($c: ID!) {
   messageAdded(conversationId: $c) {

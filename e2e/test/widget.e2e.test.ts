@@ -101,7 +101,9 @@ describe('the chat widget: settings and visitor sessions', { timeout: 120_000 },
       expect(body.errors?.[0], origin).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'allowedOrigins' } });
       expect(body.errors?.[0]?.message, origin).toContain(`"${origin}"`);
     }
-    const tooMany = await as(admin.headers, UPDATE_SETTINGS, { i: { enabled: true, allowedOrigins: Array.from({ length: 101 }, (_, i) => `https://s${i}.example.com`) } });
+    const tooMany = await as(admin.headers, UPDATE_SETTINGS, {
+      i: { enabled: true, allowedOrigins: Array.from({ length: 101 }, (_, i) => `https://s${i}.example.com`) },
+    });
     expect(tooMany.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'allowedOrigins' } });
     expect((await as(admin.headers, READ_SETTINGS)).body.data!.widgetSettings).toEqual({ organizationId: admin.orgId, enabled: false, allowedOrigins: [] });
   });
@@ -111,7 +113,10 @@ describe('the chat widget: settings and visitor sessions', { timeout: 120_000 },
 
     beforeAll(async () => {
       const { body } = await as(admin.headers, UPDATE_SETTINGS, {
-        i: { enabled: true, allowedOrigins: [' https://Shop.Example.com:443/ ', 'http://127.0.0.1:8080', 'https://shop.example.com', 'https://bücher.example'] },
+        i: {
+          enabled: true,
+          allowedOrigins: [' https://Shop.Example.com:443/ ', 'http://127.0.0.1:8080', 'https://shop.example.com', 'https://bücher.example'],
+        },
       });
       expect(body.errors).toBeUndefined();
       // Normalised (case, default port, trailing slash, punycode) and deduplicated.
@@ -129,7 +134,10 @@ describe('the chat widget: settings and visitor sessions', { timeout: 120_000 },
       visitor = body.data!.startVisitorSession;
       expect(visitor).toMatchObject({ role: 'CUSTOMER', organization: { id: admin.orgId }, user: { displayName: 'Visitor', email: null } });
       expect(visitor.accessToken).toEqual(expect.any(String));
-      const me = await as(bearer(visitor.accessToken), '{ me { role permissions user { id displayName email emailVerified } memberships { role organization { id } } } }');
+      const me = await as(
+        bearer(visitor.accessToken),
+        '{ me { role permissions user { id displayName email emailVerified } memberships { role organization { id } } } }',
+      );
       expect(me.body.errors).toBeUndefined();
       expect(me.body.data!.me).toEqual({
         role: 'CUSTOMER',
@@ -152,16 +160,27 @@ describe('the chat widget: settings and visitor sessions', { timeout: 120_000 },
 
     it('the visitor is a customer: asks in its own conversation, cannot read sources, settings, members or another visitor’s conversation', async () => {
       const headers = bearer(visitor.accessToken);
-      const sent = await as(headers, 'mutation($i: SendMessageInput!) { sendMessage(input: $i) { conversation { id } userMessage { role text author { displayName } } assistantMessage { role } } }', {
-        i: { text: 'Do you ship to Norway?' },
-      });
+      const sent = await as(
+        headers,
+        'mutation($i: SendMessageInput!) { sendMessage(input: $i) { conversation { id } userMessage { role text author { displayName } } assistantMessage { role } } }',
+        {
+          i: { text: 'Do you ship to Norway?' },
+        },
+      );
       expect(sent.body.errors).toBeUndefined();
       const conversationId = sent.body.data!.sendMessage.conversation.id;
-      expect(sent.body.data!.sendMessage).toMatchObject({ userMessage: { role: 'USER', text: 'Do you ship to Norway?', author: { displayName: 'Visitor' } }, assistantMessage: { role: 'ASSISTANT' } });
-      const again = await as(headers, 'mutation($i: SendMessageInput!) { sendMessage(input: $i) { conversation { id } } }', { i: { conversationId, text: 'And to Iceland?' } });
+      expect(sent.body.data!.sendMessage).toMatchObject({
+        userMessage: { role: 'USER', text: 'Do you ship to Norway?', author: { displayName: 'Visitor' } },
+        assistantMessage: { role: 'ASSISTANT' },
+      });
+      const again = await as(headers, 'mutation($i: SendMessageInput!) { sendMessage(input: $i) { conversation { id } } }', {
+        i: { conversationId, text: 'And to Iceland?' },
+      });
       expect(again.body.errors).toBeUndefined();
       expect(again.body.data!.sendMessage.conversation.id).toBe(conversationId);
-      const own = await as(headers, 'query($id: ID!) { conversation(id: $id) { id } conversations(first: 10) { conversations { id } } }', { id: conversationId });
+      const own = await as(headers, 'query($id: ID!) { conversation(id: $id) { id } conversations(first: 10) { conversations { id } } }', {
+        id: conversationId,
+      });
       expect(own.body.errors).toBeUndefined();
       expect(own.body.data).toEqual({ conversation: { id: conversationId }, conversations: { conversations: [{ id: conversationId }] } });
 
@@ -175,13 +194,18 @@ describe('the chat widget: settings and visitor sessions', { timeout: 120_000 },
 
       const other = (await startVisitor(admin.orgId, 'http://127.0.0.1:8080')).body.data!.startVisitorSession;
       expect(other.user.id).not.toBe(visitor.user.id);
-      const foreign = await as(bearer(other.accessToken), 'query($id: ID!) { conversation(id: $id) { id } conversations(first: 10) { conversations { id } } }', { id: conversationId });
+      const foreign = await as(
+        bearer(other.accessToken),
+        'query($id: ID!) { conversation(id: $id) { id } conversations(first: 10) { conversations { id } } }',
+        { id: conversationId },
+      );
       expect(foreign.body.data?.conversation ?? null).toBeNull();
       expect(foreign.body.data?.conversations?.conversations ?? []).toEqual([]);
     });
 
     it('rotates the visitor’s refresh token like any session; staff lists leave visitors out; the audit trail has both', async () => {
-      const refresh = (token: string) => as({}, `mutation($t: String!) { refreshSession(refreshToken: $t) { ${AUTH_PAYLOAD_FIELDS} refreshToken } }`, { t: token });
+      const refresh = (token: string) =>
+        as({}, `mutation($t: String!) { refreshSession(refreshToken: $t) { ${AUTH_PAYLOAD_FIELDS} refreshToken } }`, { t: token });
       const rotated = await refresh(visitor.refreshToken);
       expect(rotated.body.errors).toBeUndefined();
       expect(rotated.body.data!.refreshSession).toMatchObject({ role: 'CUSTOMER', user: { id: visitor.user.id } });
@@ -196,7 +220,9 @@ describe('the chat widget: settings and visitor sessions', { timeout: 120_000 },
       const audit = await as(admin.headers, '{ auditLog(first: 100) { entries { action actorType actorId targetId detail } } }');
       const entries = audit.body.data!.auditLog.entries as { action: string; actorId: string; targetId: string; detail: string }[];
       const update = entries.find((e) => e.action === 'widget.update');
-      expect(JSON.parse(update!.detail)).toMatchObject({ after: { enabled: true, allowedOrigins: ['https://shop.example.com', 'http://127.0.0.1:8080', 'https://xn--bcher-kva.example'] } });
+      expect(JSON.parse(update!.detail)).toMatchObject({
+        after: { enabled: true, allowedOrigins: ['https://shop.example.com', 'http://127.0.0.1:8080', 'https://xn--bcher-kva.example'] },
+      });
       expect(update!.actorId).toBe(admin.userId);
       const started = entries.find((e) => e.action === 'visitor.start' && e.targetId === visitor.user.id);
       expect(JSON.parse(started!.detail)).toEqual({ origin: 'https://shop.example.com' });
@@ -207,9 +233,14 @@ describe('the chat widget: settings and visitor sessions', { timeout: 120_000 },
       expect(off.body.data!.updateWidgetSettings).toMatchObject({ enabled: false, allowedOrigins: ['https://shop.example.com'] });
       expect((await startVisitor(admin.orgId, 'https://shop.example.com')).body.errors?.[0]?.extensions?.reason).toBe('WIDGET_DISABLED');
       const refresh = await as({}, 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: visitor.refreshToken });
-      expect(refresh.body.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('turned off its chat widget') });
+      expect(refresh.body.errors?.[0]).toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED' },
+        message: expect.stringContaining('turned off its chat widget'),
+      });
       // Staff sessions are not affected.
-      expect((await as({}, 'mutation($t: String!) { refreshSession(refreshToken: $t) { role } }', { t: customer.refreshToken })).body.data!.refreshSession.role).toBe('CUSTOMER');
+      expect(
+        (await as({}, 'mutation($t: String!) { refreshSession(refreshToken: $t) { role } }', { t: customer.refreshToken })).body.data!.refreshSession.role,
+      ).toBe('CUSTOMER');
     });
 
     it('limits visitor sessions per client address', async () => {
@@ -224,7 +255,12 @@ describe('the chat widget: settings and visitor sessions', { timeout: 120_000 },
       expect(limited?.status).toBe(429);
       expect(limited?.headers.get('retry-after')).not.toBeNull();
       // Another address still gets in.
-      const elsewhere = await graphqlRequest(gateway.baseUrl, START, { org: admin.orgId, origin: 'https://anywhere.example.org' }, { 'x-forwarded-for': '10.255.255.254' });
+      const elsewhere = await graphqlRequest(
+        gateway.baseUrl,
+        START,
+        { org: admin.orgId, origin: 'https://anywhere.example.org' },
+        { 'x-forwarded-for': '10.255.255.254' },
+      );
       expect(elsewhere.body.errors?.[0]?.extensions?.code).not.toBe('RATE_LIMITED');
     });
   });

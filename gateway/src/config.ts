@@ -21,7 +21,10 @@ export const gatewayEnvSchema = baseEnvSchema
     SUBGRAPH_CHAT_URL: z.url().optional(),
     SUBGRAPH_ANALYTICS_URL: z.url().optional(),
     /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
-    GATEWAY_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    GATEWAY_TRUST_PROXY: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Requests per window: per signed-in user or API key, per anonymous client IP, and for the whole system. */
     RATE_LIMIT_WINDOW_SECONDS: count(60),
     RATE_LIMIT_PRINCIPAL_POINTS: count(600),

@@ -68,7 +68,11 @@ runService('gateway', async () => {
   apiUsage.start();
 
   const clientIp = (req: Pick<Request, 'headers' | 'socket'>): string => {
-    const forwarded = config.GATEWAY_TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    const forwarded = config.GATEWAY_TRUST_PROXY
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
     return forwarded || req.socket.remoteAddress || 'unknown';
   };
 
@@ -112,7 +116,13 @@ runService('gateway', async () => {
       // The token limit at parse time: a too-long document is a 400 syntax error, like any other.
       parseOptions: { maxTokens: config.OPERATION_MAX_TOKENS },
       status400ForVariableCoercionErrors: true,
-      plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), introspectionGuard(), rejectNulCharacters(), httpStatusFromErrors(), closeSubscriptions],
+      plugins: [
+        ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+        introspectionGuard(),
+        rejectNulCharacters(),
+        httpStatusFromErrors(),
+        closeSubscriptions,
+      ],
     },
     // Never "Did you mean …?": reading the schema is introspection's, under its policy (see SCHEMA_INTROSPECTION).
     hideSuggestions: true,

@@ -10,7 +10,11 @@ import { parseAllDocuments } from 'yaml';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const K8S = path.join(ROOT, 'infra/k8s');
 
-interface Doc { kind: string; metadata: { name: string; namespace?: string }; spec: any }
+interface Doc {
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  spec: any;
+}
 const docs: Doc[] = readdirSync(K8S)
   .filter((f) => f.endsWith('.yaml'))
   .flatMap((f) => parseAllDocuments(readFileSync(path.join(K8S, f), 'utf8')).map((d) => d.toJS() as Doc))
@@ -54,14 +58,20 @@ describe('infra/k8s network policies', () => {
   });
 
   it('let exactly the services that use OpenSearch reach it', () => {
-    const users = deployments.filter((d) => /OPENSEARCH_URL|knowledgeIndexEnvSchema/.test(sourceOf(d))).map(nameOf).sort();
+    const users = deployments
+      .filter((d) => /OPENSEARCH_URL|knowledgeIndexEnvSchema/.test(sourceOf(d)))
+      .map(nameOf)
+      .sort();
     expect(users.length).toBeGreaterThan(0);
     const policy = policies.find((p) => p.metadata.namespace === 'scs-data' && selects(p, 'opensearch') && p.spec.podSelector.matchLabels)!;
     expect(admittedFromScs(policy).sort()).toEqual(users);
   });
 
   it('let exactly the services that use Temporal reach its frontend', () => {
-    const users = deployments.filter((d) => /TEMPORAL_ADDRESS|temporalEnvSchema/.test(sourceOf(d))).map(nameOf).sort();
+    const users = deployments
+      .filter((d) => /TEMPORAL_ADDRESS|temporalEnvSchema/.test(sourceOf(d)))
+      .map(nameOf)
+      .sort();
     const policy = policies.find((p) => p.metadata.namespace === 'scs-data' && selects(p, 'temporal-frontend'))!;
     expect(admittedFromScs(policy).sort()).toEqual(users);
   });

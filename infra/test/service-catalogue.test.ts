@@ -10,7 +10,13 @@ import { parse, parseAllDocuments } from 'yaml';
 // when one of them disagrees on an entry point, a port or a dependency.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-interface Service { name: string; kind: string; deps: string[]; ports: number[]; entry: string }
+interface Service {
+  name: string;
+  kind: string;
+  deps: string[];
+  ports: number[];
+  entry: string;
+}
 const catalogue: Service[] = execFileSync('bash', [path.join(ROOT, 'infra/bin/stack'), 'catalogue'], { encoding: 'utf8' })
   .trim()
   .split('\n')
@@ -29,7 +35,9 @@ const k8s = readdirSync(path.join(ROOT, 'infra/k8s'))
 
 describe('the service catalogue (infra/services/*.sh) and its other descriptions', () => {
   it('lists the data services and the apps', () => {
-    expect(catalogue.map((s) => s.name)).toEqual(expect.arrayContaining([...DATA, 'users', 'knowledge', 'chat', 'analytics', 'gateway', 'web', 'llm-server', 'ingestion-worker', 'embedding-worker']));
+    expect(catalogue.map((s) => s.name)).toEqual(
+      expect.arrayContaining([...DATA, 'users', 'knowledge', 'chat', 'analytics', 'gateway', 'web', 'llm-server', 'ingestion-worker', 'embedding-worker']),
+    );
     for (const s of apps) expect(readFileSync(path.join(ROOT, s.entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts'))).length).toBeGreaterThan(0);
   });
 
@@ -58,6 +66,10 @@ describe('the service catalogue (infra/services/*.sh) and its other descriptions
     const support = readFileSync(path.join(ROOT, 'e2e/support/service-process.ts'), 'utf8');
     const entries = [...support.matchAll(/'([a-z/.-]+\/dist\/[a-z/.-]+\.js)'/g)].map((m) => m[1]);
     expect(entries.length).toBeGreaterThanOrEqual(7);
-    for (const entry of entries) expect(apps.map((s) => s.entry), entry).toContain(entry);
+    for (const entry of entries)
+      expect(
+        apps.map((s) => s.entry),
+        entry,
+      ).toContain(entry);
   });
 });

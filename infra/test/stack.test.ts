@@ -9,7 +9,12 @@ import { stackEnv } from '@scs/test-support';
 
 const STACK = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/stack');
 
-interface Result { code: number | null; stdout: string; stderr: string; output: string }
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
 
 /** Runs `stack ARGS` the way a new user would: under `umask 077`. */
 function stack(args: string[], env: Record<string, string | undefined>, timeoutMs = 300_000): Promise<Result> {
@@ -18,12 +23,24 @@ function stack(args: string[], env: Record<string, string | undefined>, timeoutM
     let stdout = '';
     let stderr = '';
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; output += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; output += d; });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`stack ${args.join(' ')} timed out:\n${output}`)); }, timeoutMs);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+      output += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+      output += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`stack ${args.join(' ')} timed out:\n${output}`));
+    }, timeoutMs);
     child.on('error', reject);
     // 'close' waits for stdout/stderr to close: a daemon holding them would hang here
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr, output }); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, output });
+    });
   });
 }
 
@@ -41,7 +58,10 @@ function freePort(): Promise<number> {
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const sock = net.connect({ host: '127.0.0.1', port });
-    sock.once('connect', () => { sock.destroy(); resolve(true); });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
     sock.once('error', () => resolve(false));
   });
 }
@@ -111,7 +131,10 @@ describe('the stack from an empty state directory under umask 077 (own ports, be
   it('Redis asks for the password the app services get', async () => {
     const plain = await new Promise<string>((resolve, reject) => {
       const sock = net.connect({ host: '127.0.0.1', port: redisPort }, () => sock.write('PING\r\n'));
-      sock.once('data', (d) => { sock.destroy(); resolve(d.toString()); });
+      sock.once('data', (d) => {
+        sock.destroy();
+        resolve(d.toString());
+      });
       sock.once('error', reject);
     });
     expect(plain).toMatch(/^-NOAUTH/);
@@ -195,7 +218,9 @@ describe('the stack from an empty state directory under umask 077 (own ports, be
   }, 60_000);
 
   it('down of everything stops every service and supervisord, and frees the ports', async () => {
-    const pids = Object.values((await statusOf(env, ...DATA_SERVICES, 'users')).rows).map((r) => r.pid).filter(Boolean);
+    const pids = Object.values((await statusOf(env, ...DATA_SERVICES, 'users')).rows)
+      .map((r) => r.pid)
+      .filter(Boolean);
     const supervisord = Number(readFileSync(path.join(stateDir, 'run', 'supervisord.pid'), 'utf8').trim());
     const down = await stack(['down'], env);
     expect(down.code, down.output).toBe(0);
@@ -223,7 +248,12 @@ describe('configuration precedence: environment, then .env, then the defaults', 
   const serviceEnv = async (svc: string, extra: Record<string, string> = {}) => {
     const res = await stack(['service-env', svc], { ...env, ...extra });
     expect(res.code, res.output).toBe(0);
-    return Object.fromEntries(res.stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    return Object.fromEntries(
+      res.stdout
+        .trim()
+        .split('\n')
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
   };
 
   it('a .env line wins over the stack default', async () => {

@@ -7,9 +7,7 @@ export interface SubgraphSdl {
   sdl: string;
 }
 
-export type CompositionResult =
-  | { ok: true; supergraphSdl: string; apiSdl: string; hints: string[] }
-  | { ok: false; errors: string[] };
+export type CompositionResult = { ok: true; supergraphSdl: string; apiSdl: string; hints: string[] } | { ok: false; errors: string[] };
 
 /**
  * Composes subgraph SDLs into a supergraph with Apollo's composition, the same rules the gateway

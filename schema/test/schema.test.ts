@@ -39,8 +39,16 @@ describe('checked-in schema', () => {
 
   it('reports composition errors instead of producing a supergraph', () => {
     const result = composeSubgraphs([
-      { name: 'a', url: 'http://a', sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { a: Thing } type Thing { id: ID! }' },
-      { name: 'b', url: 'http://b', sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { b: Thing } type Thing { id: String! }' },
+      {
+        name: 'a',
+        url: 'http://a',
+        sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { a: Thing } type Thing { id: ID! }',
+      },
+      {
+        name: 'b',
+        url: 'http://b',
+        sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) type Query { b: Thing } type Thing { id: String! }',
+      },
     ]);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors.join('\n')).toMatch(/Thing/);

@@ -35,7 +35,10 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     for (;;) {
       const shown = await page
         .waitForFunction((wanted: string[]) => wanted.every((t) => document.body.innerText.includes(t)), { timeout: 5_000 }, texts)
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (shown) return;
       if (Date.now() > deadline) throw new Error(`page never showed ${JSON.stringify(texts)}; it shows: ${await page.evaluate(() => document.body.innerText)}`);
       await page.reload();
@@ -75,7 +78,10 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
         throw error;
       });
     expect(citation).not.toBeNull();
-    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => /thumbs up|👍|helpful/i.test(b.textContent ?? '') || b.getAttribute('aria-pressed') !== null), { timeout: 60_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('button')].some((b) => /thumbs up|👍|helpful/i.test(b.textContent ?? '') || b.getAttribute('aria-pressed') !== null),
+      { timeout: 60_000 },
+    );
     await page.screenshot({ path: path.join(SHOTS, '4-cited-answer.png'), fullPage: true });
     const answeredConversation = page.url();
     const thumbsUp = await page.$$('button.rate__btn');

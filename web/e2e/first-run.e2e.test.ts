@@ -23,8 +23,7 @@ describe('the first run of a new organization, in a real browser', { timeout: 42
     await stack?.stop();
   });
 
-  const knowledgeAvailable = async (session: Session) =>
-    (await graphqlRequest(gateway().baseUrl, '{ knowledgeAvailable }', {}, session.headers)).body;
+  const knowledgeAvailable = async (session: Session) => (await graphqlRequest(gateway().baseUrl, '{ knowledgeAvailable }', {}, session.headers)).body;
 
   it('an organization without content: its admin lands on the first run, its customer is told there is no content yet', async () => {
     const admin = await registerAdmin(gateway(), 'Empty');

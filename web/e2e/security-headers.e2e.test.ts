@@ -6,7 +6,13 @@ const APP = `http://127.0.0.1:${WEB_PORT}`;
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(policy: string | null): Record<string, string> {
-  return Object.fromEntries((policy ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]));
+  return Object.fromEntries(
+    (policy ?? '')
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]),
+  );
 }
 
 describe('the web app’s security headers, as `vite preview` (npm run up) serves it', () => {
@@ -70,7 +76,11 @@ describe('the web app’s security headers, as `vite preview` (npm run up) serve
   });
 
   it('answers from the gateway keep the gateway’s own headers (the proxy is not rewritten)', async () => {
-    const response = await fetch(`${APP}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const response = await fetch(`${APP}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
     expect(response.headers.get('content-security-policy')).toBeNull();
   });

@@ -108,9 +108,7 @@ describe('the chat widget on a customer’s site, in a real browser', { timeout:
     for (const name of ['users', 'knowledge', 'chat'] as const) services.push(await startSubgraph(name, env));
     const gateway = await startGateway(undefined, env);
     services.push(gateway);
-    services.push(
-      await startWebPreview(gateway.baseUrl, '/widget.js'),
-    );
+    services.push(await startWebPreview(gateway.baseUrl, '/widget.js'));
 
     admin = await registerAdmin(gateway, 'Teapot Shop');
     shopOrigin = `http://127.0.0.1:${SHOP_PORT}`;
@@ -159,7 +157,9 @@ describe('the chat widget on a customer’s site, in a real browser', { timeout:
     await frame.locator('::-p-text(Send)').click();
     // The question, then the assistant's answer streamed into the panel (the default local model
     // and an organization without sources: "I don't know" is a fine answer here).
-    await frame.waitForFunction(() => document.querySelector('article.msg--user')?.textContent?.includes('Do you ship teapots to Norway?'), { timeout: 30_000 });
+    await frame.waitForFunction(() => document.querySelector('article.msg--user')?.textContent?.includes('Do you ship teapots to Norway?'), {
+      timeout: 30_000,
+    });
     await frame
       .waitForFunction(
         () => {
@@ -180,14 +180,18 @@ describe('the chat widget on a customer’s site, in a real browser', { timeout:
     // Escape inside the panel closes it; focus goes back to the launcher.
     await box!.focus();
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelector('scs-chat-widget')?.shadowRoot?.querySelector('.panel')?.hasAttribute('hidden'), { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelector('scs-chat-widget')?.shadowRoot?.querySelector('.panel')?.hasAttribute('hidden'), {
+      timeout: 5_000,
+    });
     expect(await widgetState(page)).toMatchObject({ expanded: 'false', panelOpen: false, launcherFocused: true });
     await page.screenshot({ path: path.join(SHOTS, 'widget-4-closed.png') });
 
     // Another page of the site: the same visitor, back in the same conversation.
     await page.reload();
     const again = await openPanel(page);
-    await again.waitForFunction(() => document.querySelector('article.msg--user')?.textContent?.includes('Do you ship teapots to Norway?'), { timeout: 30_000 });
+    await again.waitForFunction(() => document.querySelector('article.msg--user')?.textContent?.includes('Do you ship teapots to Norway?'), {
+      timeout: 30_000,
+    });
     await context.close();
   });
 

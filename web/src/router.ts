@@ -75,14 +75,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./screens/analytics/AnalyticsScreen.vue'),
     meta: { title: 'Analytics', permission: 'analytics:read' },
   },
-  ...ADMIN_TABS.map(
-    (tab): RouteRecordRaw => ({
-      path: tab.path,
-      name: `admin-${tab.path.slice('/admin/'.length)}`,
-      component: tab.component,
-      meta: { title: tab.title, permission: tab.permission },
-    }),
-  ),
+  ...ADMIN_TABS.map((tab): RouteRecordRaw => ({
+    path: tab.path,
+    name: `admin-${tab.path.slice('/admin/'.length)}`,
+    component: tab.component,
+    meta: { title: tab.title, permission: tab.permission },
+  })),
   {
     // Opened in an iframe by the embeddable widget (`web/src/widget/embed.ts`); signs visitors in itself.
     path: '/widget',

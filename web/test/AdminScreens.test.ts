@@ -12,13 +12,22 @@ const ADMIN_PERMS = ['user:read', 'user:manage', 'role:manage', 'apikey:manage',
 
 /** Opens `path` in a RouterView (the route's real, lazily loaded screen) as a user with `permissions`. */
 async function render(path: string, handlers: Record<string, Handler>, permissions: string[] = ADMIN_PERMS) {
-  const { view, gateway, router, apollo } = await renderScreen(path, { handlers: { SessionViewer: meHandler(permissions, 'ADMIN'), ...handlers }, role: 'ADMIN' });
+  const { view, gateway, router, apollo } = await renderScreen(path, {
+    handlers: { SessionViewer: meHandler(permissions, 'ADMIN'), ...handlers },
+    role: 'ADMIN',
+  });
   return { view, gateway, router, apollo };
 }
 
 const button = (view: VueWrapper, text: string | RegExp): DOMWrapper<HTMLButtonElement> => {
   const found = view.findAll('button').find((b) => (typeof text === 'string' ? b.text() === text : text.test(b.text())));
-  if (!found) throw new Error(`No button ${String(text)}; buttons: ${view.findAll('button').map((b) => b.text()).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `No button ${String(text)}; buttons: ${view
+        .findAll('button')
+        .map((b) => b.text())
+        .join(' | ')}`,
+    );
   return found as DOMWrapper<HTMLButtonElement>;
 };
 
@@ -158,8 +167,23 @@ describe('MembersScreen', () => {
 });
 
 const ALL = [
-  'user:read', 'user:manage', 'role:manage', 'apikey:manage', 'audit:read', 'system:read', 'schema:introspect', 'source:read', 'source:write',
-  'crawl:run', 'search:query', 'chat:ask', 'conversation:read:own', 'conversation:read:any', 'conversation:reply', 'analytics:read', 'subscription:consume',
+  'user:read',
+  'user:manage',
+  'role:manage',
+  'apikey:manage',
+  'audit:read',
+  'system:read',
+  'schema:introspect',
+  'source:read',
+  'source:write',
+  'crawl:run',
+  'search:query',
+  'chat:ask',
+  'conversation:read:own',
+  'conversation:read:any',
+  'conversation:reply',
+  'analytics:read',
+  'subscription:consume',
 ];
 const AGENT = ['user:read', 'search:query', 'chat:ask', 'conversation:read:own', 'conversation:read:any', 'conversation:reply', 'analytics:read'];
 const rolePermissionsHandler: Handler = () => ({
@@ -213,7 +237,13 @@ describe('RolesScreen', () => {
     expect(admin.permissions).not.toContain('audit:read');
     expect(admin.permissions).toHaveLength(ALL.length - 1);
     expect(calls.find((c) => c.role === 'AGENT')!.permissions).toEqual([
-      'user:read', 'source:read', 'search:query', 'chat:ask', 'conversation:read:own', 'conversation:read:any', 'conversation:reply',
+      'user:read',
+      'source:read',
+      'search:query',
+      'chat:ask',
+      'conversation:read:own',
+      'conversation:read:any',
+      'conversation:reply',
     ]);
     expect(calls.some((c) => c.role === 'CUSTOMER')).toBe(false);
     expect(view.text()).toContain('No unsaved changes.');
@@ -401,7 +431,24 @@ describe('AuditLogScreen', () => {
       AdminApiKeys: () => ({ data: { apiKeys: [] } }),
       AdminAuditLog: ({ variables }) =>
         variables.after
-          ? { data: { auditLog: { __typename: 'AuditLogPage', entries: [entry('40', { action: 'apikey.revoke', actorType: 'apiKey', actorId: 'k9', targetType: 'apiKey', targetId: 'k9', detail: '{"name":"Old"}' })], nextCursor: null } } }
+          ? {
+              data: {
+                auditLog: {
+                  __typename: 'AuditLogPage',
+                  entries: [
+                    entry('40', {
+                      action: 'apikey.revoke',
+                      actorType: 'apiKey',
+                      actorId: 'k9',
+                      targetType: 'apiKey',
+                      targetId: 'k9',
+                      detail: '{"name":"Old"}',
+                    }),
+                  ],
+                  nextCursor: null,
+                },
+              },
+            }
           : { data: { auditLog: { __typename: 'AuditLogPage', entries: [entry('42')], nextCursor: '42' } } },
     });
     const first = gateway.named('AdminAuditLog')[0]!.variables;
@@ -464,7 +511,8 @@ describe('AuditLogScreen', () => {
     const { view, gateway } = await render('/admin/audit?actor=x', {
       AdminMembers: membersHandler,
       AdminApiKeys: () => ({ data: { apiKeys: [] } }),
-      AdminAuditLog: () => graphqlErrors({ message: 'actorId must be shorter than or equal to 100 characters', extensions: { code: 'BAD_USER_INPUT', field: 'actorId' } }),
+      AdminAuditLog: () =>
+        graphqlErrors({ message: 'actorId must be shorter than or equal to 100 characters', extensions: { code: 'BAD_USER_INPUT', field: 'actorId' } }),
     });
     const actor = view.find('form').findAll('input[type="text"]')[1]!;
     expect(actor.attributes('aria-invalid')).toBe('true');

@@ -83,7 +83,10 @@ const series: ChartSeries[] = [
 
 describe('ChartCanvas', () => {
   it('creates a chart coloured from the CSS variables, updates it in place, re-colours on a theme change, destroys it', async () => {
-    wrapper = mount(ChartCanvas, { props: { kind: 'bar', stacked: true, labels: ['Mon', 'Tue'], series, label: 'Questions per day: 8 in all.' }, attachTo: document.body });
+    wrapper = mount(ChartCanvas, {
+      props: { kind: 'bar', stacked: true, labels: ['Mon', 'Tue'], series, label: 'Questions per day: 8 in all.' },
+      attachTo: document.body,
+    });
     await flushPromises();
 
     expect(charts.registered.length).toBeGreaterThan(0);

@@ -35,7 +35,10 @@ describe('ChartCanvas with the real chart.js', () => {
     });
     const errors = vi.spyOn(console, 'error');
     // Reduced motion: no animations, so updates land at once.
-    vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({ matches: query.includes('reduce'), media: query, addEventListener: () => undefined, removeEventListener: () => undefined }) as never);
+    vi.spyOn(window, 'matchMedia').mockImplementation(
+      (query: string) =>
+        ({ matches: query.includes('reduce'), media: query, addEventListener: () => undefined, removeEventListener: () => undefined }) as never,
+    );
     document.documentElement.style.setProperty('--ok', '#1d7a43');
     const view = mount(ChartCanvas, {
       attachTo: document.body,

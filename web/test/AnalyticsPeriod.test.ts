@@ -23,7 +23,11 @@ describe('period ↔ URL query ↔ API input', () => {
   it('reads presets, custom dates and the source from the query; falls back to 7 days with a reason', () => {
     expect(parseAnalyticsQuery({})).toEqual({ selection: { choice: '7d' }, sourceId: null, problem: null });
     expect(parseAnalyticsQuery({ period: '24h', source: 's1' })).toEqual({ selection: { choice: '24h' }, sourceId: 's1', problem: null });
-    expect(parseAnalyticsQuery({ period: 'custom', from: '2025-01-01', to: '2025-01-31' }).selection).toEqual({ choice: 'custom', from: '2025-01-01', to: '2025-01-31' });
+    expect(parseAnalyticsQuery({ period: 'custom', from: '2025-01-01', to: '2025-01-31' }).selection).toEqual({
+      choice: 'custom',
+      from: '2025-01-01',
+      to: '2025-01-31',
+    });
 
     const bad = parseAnalyticsQuery({ period: 'custom', from: '2025-02-30', to: '2025-03-01' });
     expect(bad.selection).toEqual({ choice: '7d' });
@@ -33,7 +37,10 @@ describe('period ↔ URL query ↔ API input', () => {
   });
 
   it('writes the view to the query, keeping other parameters and dropping stale dates', () => {
-    expect(analyticsQuery({ selection: { choice: '30d' }, sourceId: null }, { period: 'custom', from: '2025-01-01', to: '2025-01-02', tab: 'x' })).toEqual({ period: '30d', tab: 'x' });
+    expect(analyticsQuery({ selection: { choice: '30d' }, sourceId: null }, { period: 'custom', from: '2025-01-01', to: '2025-01-02', tab: 'x' })).toEqual({
+      period: '30d',
+      tab: 'x',
+    });
     expect(analyticsQuery({ selection: { choice: 'custom', from: '2025-01-01', to: '2025-01-31' }, sourceId: 's9' })).toEqual({
       period: 'custom',
       from: '2025-01-01',
@@ -152,7 +159,15 @@ describe('live refresh throttle', () => {
 
   it('keeps the newest counters', () => {
     const at = (day: string, updatedAt: string): LiveCounters => ({
-      __typename: 'AnalyticsCounters', day, updatedAt, questions: 0, answered: 0, unanswered: 0, handoffs: 0, thumbsUp: 0, thumbsDown: 0,
+      __typename: 'AnalyticsCounters',
+      day,
+      updatedAt,
+      questions: 0,
+      answered: 0,
+      unanswered: 0,
+      handoffs: 0,
+      thumbsUp: 0,
+      thumbsDown: 0,
     });
     const current = at('2025-01-15T00:00:00Z', '2025-01-15T10:00:05Z');
     expect(newerCounters(null, current)).toBe(true);

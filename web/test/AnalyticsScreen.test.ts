@@ -59,7 +59,12 @@ const overview = (fields: Record<string, unknown> = {}) => ({
 });
 
 const bucket = (start: string, questions: number, answered: number, unanswered: number, handoffs: number) => ({
-  __typename: 'VolumeBucket', start, questions, answered, unanswered, handoffs,
+  __typename: 'VolumeBucket',
+  start,
+  questions,
+  answered,
+  unanswered,
+  handoffs,
 });
 
 const counters = (fields: Record<string, unknown> = {}) => ({
@@ -79,51 +84,129 @@ function handlers(overrides: Record<string, Handler> = {}): Record<string, Handl
   return {
     SessionViewer: meHandler(PERMS, 'ADMIN'),
     AnalyticsSources: () => ({
-      data: { sources: [
-        { __typename: 'Source', id: 's1', name: 'Help Centre', startUrl: 'https://help.example.com/' },
-        { __typename: 'Source', id: 's2', name: 'Docs', startUrl: 'https://docs.example.com/' },
-      ] },
+      data: {
+        sources: [
+          { __typename: 'Source', id: 's1', name: 'Help Centre', startUrl: 'https://help.example.com/' },
+          { __typename: 'Source', id: 's2', name: 'Docs', startUrl: 'https://docs.example.com/' },
+        ],
+      },
     }),
     AnalyticsOverviewFigures: () => overview(),
     AnalyticsVolume: () => ({
-      data: { questionVolume: [bucket('2025-01-13T00:00:00.000Z', 100, 90, 8, 3), bucket('2025-01-14T00:00:00.000Z', 0, 0, 0, 0), bucket('2025-01-15T00:00:00.000Z', 40, 30, 6, 1)] },
+      data: {
+        questionVolume: [
+          bucket('2025-01-13T00:00:00.000Z', 100, 90, 8, 3),
+          bucket('2025-01-14T00:00:00.000Z', 0, 0, 0, 0),
+          bucket('2025-01-15T00:00:00.000Z', 40, 30, 6, 1),
+        ],
+      },
     }),
     AnalyticsTopQuestions: () => ({
-      data: { topQuestions: [
-        { __typename: 'QuestionCluster', representative: 'How do I reset my password?', count: 321, answered: 300, examples: ['How do I reset my password?', 'forgot password'], lastAskedAt: '2025-01-15T12:00:00.000Z' },
-      ] },
+      data: {
+        topQuestions: [
+          {
+            __typename: 'QuestionCluster',
+            representative: 'How do I reset my password?',
+            count: 321,
+            answered: 300,
+            examples: ['How do I reset my password?', 'forgot password'],
+            lastAskedAt: '2025-01-15T12:00:00.000Z',
+          },
+        ],
+      },
     }),
     AnalyticsContentGaps: () => ({
-      data: { contentGaps: [
-        {
-          __typename: 'ContentGap', representative: 'Do you ship to Mars?', count: 7, examples: ['Do you ship to Mars?'], lastAskedAt: '2025-01-15T11:00:00.000Z',
-          suggestedPages: [
-            { __typename: 'SuggestedPage', pageUrl: 'https://help.example.com/shipping', url: 'https://help.example.com/shipping#zones', title: 'Shipping zones', sourceId: 's1', bestRelevance: 0.42, retrievals: 5 },
-            { __typename: 'SuggestedPage', pageUrl: 'javascript:alert(1)', url: 'javascript:alert(1)', title: 'Sneaky', sourceId: 's1', bestRelevance: 0.3, retrievals: 1 },
-          ],
-        },
-      ] },
+      data: {
+        contentGaps: [
+          {
+            __typename: 'ContentGap',
+            representative: 'Do you ship to Mars?',
+            count: 7,
+            examples: ['Do you ship to Mars?'],
+            lastAskedAt: '2025-01-15T11:00:00.000Z',
+            suggestedPages: [
+              {
+                __typename: 'SuggestedPage',
+                pageUrl: 'https://help.example.com/shipping',
+                url: 'https://help.example.com/shipping#zones',
+                title: 'Shipping zones',
+                sourceId: 's1',
+                bestRelevance: 0.42,
+                retrievals: 5,
+              },
+              {
+                __typename: 'SuggestedPage',
+                pageUrl: 'javascript:alert(1)',
+                url: 'javascript:alert(1)',
+                title: 'Sneaky',
+                sourceId: 's1',
+                bestRelevance: 0.3,
+                retrievals: 1,
+              },
+            ],
+          },
+        ],
+      },
     }),
     AnalyticsCrawlHistory: () => ({
-      data: { crawlHistory: [
-        {
-          __typename: 'CrawlHistoryEntry', runId: 'r1', sourceId: 's1', status: 'completed', startedAt: '2025-01-14T10:00:00.000Z', finishedAt: '2025-01-14T10:02:05.000Z', durationMs: 125_000,
-          discovered: 500, fetched: 480, indexed: 470, skipped: 15, failed: 5, imagesIndexed: 30, imagesFailed: 2,
-          failedByReason: [{ __typename: 'CrawlFailureCount', reason: 'http_404', count: 5 }],
-        },
-      ] },
+      data: {
+        crawlHistory: [
+          {
+            __typename: 'CrawlHistoryEntry',
+            runId: 'r1',
+            sourceId: 's1',
+            status: 'completed',
+            startedAt: '2025-01-14T10:00:00.000Z',
+            finishedAt: '2025-01-14T10:02:05.000Z',
+            durationMs: 125_000,
+            discovered: 500,
+            fetched: 480,
+            indexed: 470,
+            skipped: 15,
+            failed: 5,
+            imagesIndexed: 30,
+            imagesFailed: 2,
+            failedByReason: [{ __typename: 'CrawlFailureCount', reason: 'http_404', count: 5 }],
+          },
+        ],
+      },
     }),
     AnalyticsApiUsage: () => ({
-      data: { apiUsage: [
-        { __typename: 'ApiKeyUsage', apiKeyId: 'k1', role: 'PARTNER', requests: 15_000, rateLimited: 12, firstHour: '2025-01-09T08:00:00.000Z', lastHour: '2025-01-15T13:00:00.000Z' },
-      ] },
+      data: {
+        apiUsage: [
+          {
+            __typename: 'ApiKeyUsage',
+            apiKeyId: 'k1',
+            role: 'PARTNER',
+            requests: 15_000,
+            rateLimited: 12,
+            firstHour: '2025-01-09T08:00:00.000Z',
+            lastHour: '2025-01-15T13:00:00.000Z',
+          },
+        ],
+      },
     }),
     AnalyticsApiKeyNames: () => ({ data: { apiKeys: [{ __typename: 'ApiKey', id: 'k1', name: 'Shop integration', prefix: 'scs_ab12' }] } }),
     AnalyticsSourceCoverage: ({ variables }) => ({
       data: {
         sourceCoverage: {
-          __typename: 'SourceCoverage', sourceId: variables.sourceId, pagesIndexed: 200, lastCrawlAt: '2025-01-14T10:02:05.000Z', pagesCited: 50, pagesRetrieved: 120, coverage: 0.25,
-          pages: [{ __typename: 'PageCoverage', pageUrl: 'https://help.example.com/reset', title: 'Reset your password', citations: 44, retrievals: 90, lastCitedAt: '2025-01-15T09:00:00.000Z' }],
+          __typename: 'SourceCoverage',
+          sourceId: variables.sourceId,
+          pagesIndexed: 200,
+          lastCrawlAt: '2025-01-14T10:02:05.000Z',
+          pagesCited: 50,
+          pagesRetrieved: 120,
+          coverage: 0.25,
+          pages: [
+            {
+              __typename: 'PageCoverage',
+              pageUrl: 'https://help.example.com/reset',
+              title: 'Reset your password',
+              citations: 44,
+              retrievals: 90,
+              lastCitedAt: '2025-01-15T09:00:00.000Z',
+            },
+          ],
         },
       },
     }),
@@ -220,7 +303,9 @@ describe('AnalyticsScreen', () => {
     await periodSelect!.setValue('24h');
     await flushPromises();
     expect(router.currentRoute.value.query).toEqual({ period: '24h' });
-    expect(gateway.named('AnalyticsOverviewFigures').at(-1)!.variables).toEqual({ period: { from: '2025-01-14T15:00:00.000Z', to: '2025-01-15T15:00:00.000Z' } });
+    expect(gateway.named('AnalyticsOverviewFigures').at(-1)!.variables).toEqual({
+      period: { from: '2025-01-14T15:00:00.000Z', to: '2025-01-15T15:00:00.000Z' },
+    });
     expect(gateway.named('AnalyticsVolume').at(-1)!.variables).toMatchObject({ interval: 'HOUR' });
 
     await sourceSelect!.setValue('s2');
@@ -273,7 +358,19 @@ describe('AnalyticsScreen', () => {
     const pending = deferred<Answer>();
     const { view } = await render('/analytics?period=30d', {
       AnalyticsOverviewFigures: () =>
-        overview({ questions: 0, answered: 0, unanswered: 0, failed: 0, answerRate: null, cacheHits: 0, conversations: 0, thumbsUp: 0, thumbsDown: 0, satisfaction: null, handoffs: 0 }),
+        overview({
+          questions: 0,
+          answered: 0,
+          unanswered: 0,
+          failed: 0,
+          answerRate: null,
+          cacheHits: 0,
+          conversations: 0,
+          thumbsUp: 0,
+          thumbsDown: 0,
+          satisfaction: null,
+          handoffs: 0,
+        }),
       AnalyticsVolume: () => ({ data: { questionVolume: [bucket('2025-01-15T00:00:00.000Z', 0, 0, 0, 0)] } }),
       AnalyticsTopQuestions: () => ({ data: { topQuestions: [] } }),
       AnalyticsContentGaps: () => ({ data: { contentGaps: [] } }),
@@ -336,7 +433,10 @@ describe('AnalyticsScreen', () => {
     const second = gateway.named('AnalyticsExportCsv').length;
     await button.trigger('click');
     await flushPromises();
-    expect(gateway.named('AnalyticsExportCsv')[second]!.variables).toEqual({ period: { from: '2025-01-09T00:00:00.000Z', to: '2025-01-16T00:00:00.000Z' }, report: 'API_USAGE' });
+    expect(gateway.named('AnalyticsExportCsv')[second]!.variables).toEqual({
+      period: { from: '2025-01-09T00:00:00.000Z', to: '2025-01-16T00:00:00.000Z' },
+      report: 'API_USAGE',
+    });
   });
 
   it('says why an export failed', async () => {
@@ -344,7 +444,10 @@ describe('AnalyticsScreen', () => {
       AnalyticsExportCsv: () => graphqlErrors({ message: 'Too many exports.', extensions: { code: 'RATE_LIMITED', retryAfter: 30 } }),
     });
     const createObjectURL = vi.spyOn(URL, 'createObjectURL');
-    await view.findAll('button').find((b) => b.text() === 'Download CSV')!.trigger('click');
+    await view
+      .findAll('button')
+      .find((b) => b.text() === 'Download CSV')!
+      .trigger('click');
     await flushPromises();
     expect(view.find('.export [role="alert"]').text()).toBe('Could not export the CSV: Too many attempts. Try again in 30 seconds.');
     expect(createObjectURL).not.toHaveBeenCalled();
@@ -418,12 +521,18 @@ describe('AnalyticsScreen', () => {
   it('says when live updates stopped, and tries again on request', async () => {
     let calls = 0;
     const { view, gateway } = await render('/analytics?period=7d', {
-      AnalyticsCountersLive: () => (++calls === 1 ? graphqlErrors({ message: 'You may not follow these counters.', extensions: { code: 'FORBIDDEN' } }) : new Promise<Answer>(() => undefined)),
+      AnalyticsCountersLive: () =>
+        ++calls === 1
+          ? graphqlErrors({ message: 'You may not follow these counters.', extensions: { code: 'FORBIDDEN' } })
+          : new Promise<Answer>(() => undefined),
     });
     const today = panel(view, 'Today');
     expect(today.find('.live-badge__label').text()).toBe('Not live');
     expect(today.find('[role="alert"]').text()).toContain('Live updates stopped: You may not follow these counters.');
-    await today.findAll('button').find((b) => b.text() === 'Try again')!.trigger('click');
+    await today
+      .findAll('button')
+      .find((b) => b.text() === 'Try again')!
+      .trigger('click');
     await flushPromises();
     expect(gateway.named('AnalyticsCountersLive')).toHaveLength(2);
     expect(today.find('.live-badge__label').text()).toBe('Live');

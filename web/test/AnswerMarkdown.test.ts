@@ -7,13 +7,17 @@ const CITATIONS: MarkdownCitation[] = [
   { index: 2, href: null, title: 'Unsafe', snippet: null },
 ];
 
-const render = (text: string, citations = CITATIONS) =>
-  mount(AnswerMarkdown, { props: { text, citations, describedByPrefix: 'm1-src' } });
+const render = (text: string, citations = CITATIONS) => mount(AnswerMarkdown, { props: { text, citations, describedByPrefix: 'm1-src' } });
 
 describe('AnswerMarkdown', () => {
   it('renders markdown structure: emphasis, lists, code, tables', () => {
     const view = render('Steps:\n\n1. Open **Settings**\n2. Choose *Security*\n\n`code` and\n\n```\nnpm run up\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
-    expect(view.find('ol').findAll('li').map((li) => li.text())).toEqual(['Open Settings', 'Choose Security']);
+    expect(
+      view
+        .find('ol')
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual(['Open Settings', 'Choose Security']);
     expect(view.find('strong').text()).toBe('Settings');
     expect(view.find('em').text()).toBe('Security');
     expect(view.find('pre code').text()).toBe('npm run up');

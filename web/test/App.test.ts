@@ -33,7 +33,10 @@ describe('App access', () => {
     const { view } = await renderAt('/', ['system:read', 'conversation:read:own'], 'ADMIN');
     const header = view.find('header.app-header');
     expect(header.text()).toContain('Ada Lovelace');
-    const options = header.find('.account select').findAll('option').map((o) => o.text());
+    const options = header
+      .find('.account select')
+      .findAll('option')
+      .map((o) => o.text());
     expect(options).toEqual(['Acme (Admin)', 'Globex (Agent)']);
     expect(header.find('button').text()).toBe('Sign out');
     expect(view.findAll('nav[aria-label="Main"] a').map((a) => a.text())).toEqual(['System status']);

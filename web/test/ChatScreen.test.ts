@@ -10,11 +10,33 @@ afterEach(() => cleanupScreens());
 
 const AT = '2025-01-01T10:00:00Z';
 const citation = (index: number, url: string) => ({
-  __typename: 'Citation' as const, index, sourceId: 's1', title: `Page ${index}`, pageUrl: url, url, headingPath: null, snippet: `Passage ${index}`, referenced: true,
+  __typename: 'Citation' as const,
+  index,
+  sourceId: 's1',
+  title: `Page ${index}`,
+  pageUrl: url,
+  url,
+  headingPath: null,
+  snippet: `Passage ${index}`,
+  referenced: true,
 });
 const message = (fields: Partial<ViewMessage>): ViewMessage => ({
-  __typename: 'ChatMessage', id: 'a1', conversationId: 'c1', role: 'ASSISTANT', text: '', status: 'COMPLETE', createdAt: AT, author: null,
-  citations: [], images: [], confidence: null, handoffSuggested: false, fallback: null, feedback: null, lastSeq: null, ...fields,
+  __typename: 'ChatMessage',
+  id: 'a1',
+  conversationId: 'c1',
+  role: 'ASSISTANT',
+  text: '',
+  status: 'COMPLETE',
+  createdAt: AT,
+  author: null,
+  citations: [],
+  images: [],
+  confidence: null,
+  handoffSuggested: false,
+  fallback: null,
+  feedback: null,
+  lastSeq: null,
+  ...fields,
 });
 const noSocket = { on: () => () => undefined };
 
@@ -44,7 +66,9 @@ describe('ChatMessageItem', () => {
 
   it('says so when the answer is a quoted passage because the assistant was unavailable or too slow', () => {
     const render = (fallback: ViewMessage['fallback']) =>
-      mount(ChatMessageItem, { props: { message: message({ text: 'Here is what our help pages say: “…” [1]', fallback }), canRate: false, rate: async () => true } });
+      mount(ChatMessageItem, {
+        props: { message: message({ text: 'Here is what our help pages say: “…” [1]', fallback }), canRate: false, rate: async () => true },
+      });
     expect(render(null).find('[data-testid="answer-fallback"]').exists()).toBe(false);
     expect(render('LLM_UNAVAILABLE').find('[data-testid="answer-fallback"]').text()).toMatch(/unavailable.*quote from our help pages/);
     expect(render('LLM_TIMEOUT').find('[data-testid="answer-fallback"]').text()).toMatch(/took too long.*quote/);
@@ -55,23 +79,59 @@ describe('ChatScreen', () => {
   async function render() {
     const handlers: Record<string, Handler> = {
       SessionViewer: meHandler(['chat:ask', 'conversation:read:own'], 'CUSTOMER'),
-      Conversations: () => ({ data: { conversations: { __typename: 'ConversationPage', conversations: [{ __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'How do I reset?', updatedAt: AT }], nextCursor: null } } }),
+      Conversations: () => ({
+        data: {
+          conversations: {
+            __typename: 'ConversationPage',
+            conversations: [{ __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'How do I reset?', updatedAt: AT }],
+            nextCursor: null,
+          },
+        },
+      }),
       Conversation: () => ({
         data: {
           conversation: {
-            __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'How do I reset?', updatedAt: AT, lastSeq: 4,
-            messages: { __typename: 'ChatMessagePage', nextCursor: null, messages: [
-              message({ id: 'u1', role: 'USER', text: 'How do I reset?', createdAt: '2025-01-01T09:59:00Z' }),
-              message({ id: 'a1', status: 'GENERATING', text: 'Open ', lastSeq: 4 }),
-            ] },
+            __typename: 'Conversation',
+            id: 'c1',
+            status: 'OPEN',
+            title: 'How do I reset?',
+            updatedAt: AT,
+            lastSeq: 4,
+            messages: {
+              __typename: 'ChatMessagePage',
+              nextCursor: null,
+              messages: [
+                message({ id: 'u1', role: 'USER', text: 'How do I reset?', createdAt: '2025-01-01T09:59:00Z' }),
+                message({ id: 'a1', status: 'GENERATING', text: 'Open ', lastSeq: 4 }),
+              ],
+            },
           },
         },
       }),
       MessageStream: ({ variables }) => ({
-        data: { messageStream: { __typename: 'MessageStreamEvent', seq: (variables.afterSeq as number) + 1, kind: 'DELTA', conversationId: 'c1', messageId: 'a1', text: 'Settings [1].', citations: null, images: null, status: null, confidence: null, handoffSuggested: null, conversationStatus: null, message: null, at: AT } },
+        data: {
+          messageStream: {
+            __typename: 'MessageStreamEvent',
+            seq: (variables.afterSeq as number) + 1,
+            kind: 'DELTA',
+            conversationId: 'c1',
+            messageId: 'a1',
+            text: 'Settings [1].',
+            citations: null,
+            images: null,
+            status: null,
+            confidence: null,
+            handoffSuggested: null,
+            conversationStatus: null,
+            message: null,
+            at: AT,
+          },
+        },
       }),
       StopGeneration: () => ({ data: { stopGeneration: { __typename: 'ChatMessage', id: 'a1', status: 'STOPPED' } } }),
-      RateAnswer: () => ({ data: { rateAnswer: { __typename: 'ChatMessage', id: 'a1', feedback: { __typename: 'AnswerFeedback', rating: 'DOWN', comment: null } } } }),
+      RateAnswer: () => ({
+        data: { rateAnswer: { __typename: 'ChatMessage', id: 'a1', feedback: { __typename: 'AnswerFeedback', rating: 'DOWN', comment: null } } },
+      }),
       Escalate: () => ({ data: { escalate: { __typename: 'Conversation', id: 'c1', status: 'WAITING_FOR_AGENT', title: 'How do I reset?', updatedAt: AT } } }),
     };
     const { view, gateway } = await renderScreen('/chat/c1', { component: ChatScreen, handlers, role: 'CUSTOMER', socket: noSocket });
@@ -85,7 +145,10 @@ describe('ChatScreen', () => {
     expect(answer.find('[aria-live="polite"]').text()).toBe('Open Settings [1].');
     expect(view.find('h1').text()).toBe('How do I reset?');
 
-    await view.findAll('button').find((b) => b.text() === 'Stop')!.trigger('click');
+    await view
+      .findAll('button')
+      .find((b) => b.text() === 'Stop')!
+      .trigger('click');
     await flushPromises();
     expect(gateway.named('StopGeneration')[0]!.variables).toEqual({ messageId: 'a1' });
     expect(view.text()).toContain('Stopped.');
@@ -95,7 +158,10 @@ describe('ChatScreen', () => {
     expect(gateway.named('RateAnswer')[0]!.variables).toEqual({ input: { messageId: 'a1', rating: 'DOWN' } });
     expect(view.text()).toContain('Thanks for your feedback.');
 
-    await view.findAll('button').find((b) => b.text() === 'Talk to a person')!.trigger('click');
+    await view
+      .findAll('button')
+      .find((b) => b.text() === 'Talk to a person')!
+      .trigger('click');
     await flushPromises();
     expect(gateway.named('Escalate')[0]!.variables).toEqual({ conversationId: 'c1' });
     expect(view.text()).toContain('A person will answer here soon.');

@@ -31,8 +31,22 @@ const conv = (id: string, fields: Partial<InboxConversationFieldsFragment> = {})
   ...fields,
 });
 const message = (fields: Partial<ViewMessage>): ViewMessage => ({
-  __typename: 'ChatMessage', id: 'a1', conversationId: 'c1', role: 'ASSISTANT', text: '', status: 'COMPLETE', createdAt: minutesAgo(20), author: null,
-  citations: [], images: [], confidence: null, handoffSuggested: false, fallback: null, feedback: null, lastSeq: null, ...fields,
+  __typename: 'ChatMessage',
+  id: 'a1',
+  conversationId: 'c1',
+  role: 'ASSISTANT',
+  text: '',
+  status: 'COMPLETE',
+  createdAt: minutesAgo(20),
+  author: null,
+  citations: [],
+  images: [],
+  confidence: null,
+  handoffSuggested: false,
+  fallback: null,
+  feedback: null,
+  lastSeq: null,
+  ...fields,
 });
 const page = (conversations: InboxConversationFieldsFragment[], nextCursor: string | null = null) => ({
   data: { conversations: { __typename: 'ConversationPage', conversations, nextCursor } },
@@ -100,10 +114,23 @@ function handlers(overrides: Record<string, Handler> = {}): Record<string, Handl
     Conversation: ({ variables }) => ({
       data: {
         conversation: {
-          __typename: 'Conversation', id: variables.id, status: 'WAITING_FOR_AGENT', title: 'Question c1', updatedAt: minutesAgo(5), lastSeq: 4,
+          __typename: 'Conversation',
+          id: variables.id,
+          status: 'WAITING_FOR_AGENT',
+          title: 'Question c1',
+          updatedAt: minutesAgo(5),
+          lastSeq: 4,
           messages: {
-            __typename: 'ChatMessagePage', nextCursor: null, messages: [
-              message({ id: 'u1', role: 'USER', text: 'My parcel never arrived.', createdAt: minutesAgo(21), author: { __typename: 'User', id: 'cust-c1', displayName: 'Customer c1' } }),
+            __typename: 'ChatMessagePage',
+            nextCursor: null,
+            messages: [
+              message({
+                id: 'u1',
+                role: 'USER',
+                text: 'My parcel never arrived.',
+                createdAt: minutesAgo(21),
+                author: { __typename: 'User', id: 'cust-c1', displayName: 'Customer c1' },
+              }),
               message({ id: 'a1', status: 'GENERATING', text: 'Let me ', lastSeq: 4 }),
             ],
           },
@@ -135,13 +162,23 @@ const rows = (view: VueWrapper) => view.findAll('a.item');
 const customers = (view: VueWrapper) => rows(view).map((r) => r.find('.item__customer').text());
 const button = (view: VueWrapper, label: string): DOMWrapper<HTMLButtonElement> => {
   const found = view.findAll('button').find((b) => b.text() === label);
-  if (!found) throw new Error(`No button "${label}" in: ${view.findAll('button').map((b) => b.text()).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `No button "${label}" in: ${view
+        .findAll('button')
+        .map((b) => b.text())
+        .join(', ')}`,
+    );
   return found as DOMWrapper<HTMLButtonElement>;
 };
 const tab = (view: VueWrapper, label: string) => view.findAll('a.tab').find((t) => t.text().startsWith(label))!;
 
 describe('placeUpdate', () => {
-  const list = [conv('a', { updatedAt: '2025-01-01T10:03:00Z' }), conv('b', { updatedAt: '2025-01-01T10:02:00Z' }), conv('c', { updatedAt: '2025-01-01T10:01:00Z' })];
+  const list = [
+    conv('a', { updatedAt: '2025-01-01T10:03:00Z' }),
+    conv('b', { updatedAt: '2025-01-01T10:02:00Z' }),
+    conv('c', { updatedAt: '2025-01-01T10:01:00Z' }),
+  ];
   const ids = (l: InboxConversationFieldsFragment[]) => l.map((c) => c.id);
 
   it('moves a newly active conversation to the top, updates a same-time one in place and ignores an older copy', () => {
@@ -208,7 +245,9 @@ describe('InboxScreen', () => {
     expect(announcer.text()).toBe('');
 
     // c3 is handed off: to the top, marked new, counted, read out.
-    live.emit('InboxConversationUpdated', { conversationUpdated: conv('c3', { status: 'WAITING_FOR_AGENT', updatedAt: minutesAgo(0), escalatedAt: minutesAgo(0) }) });
+    live.emit('InboxConversationUpdated', {
+      conversationUpdated: conv('c3', { status: 'WAITING_FOR_AGENT', updatedAt: minutesAgo(0), escalatedAt: minutesAgo(0) }),
+    });
     await flushPromises();
     expect(customers(view)).toEqual(['Customer c3', 'Customer c1', 'Customer c2', 'Customer c4', 'Customer c5']);
     expect(rows(view)[0]!.text()).toContain('Waiting for a person');
@@ -237,7 +276,9 @@ describe('InboxScreen', () => {
   it('drops a conversation from the waiting tab when someone takes it over', async () => {
     const { view, live } = await render('/inbox');
     expect(customers(view)).toEqual(['Customer c1', 'Customer c4']);
-    live.emit('InboxConversationUpdated', { conversationUpdated: conv('c1', { status: 'WITH_AGENT', updatedAt: minutesAgo(0), assignedAgent: user('agent-2', 'Grace Hopper') }) });
+    live.emit('InboxConversationUpdated', {
+      conversationUpdated: conv('c1', { status: 'WITH_AGENT', updatedAt: minutesAgo(0), assignedAgent: user('agent-2', 'Grace Hopper') }),
+    });
     await flushPromises();
     expect(customers(view)).toEqual(['Customer c4']);
     expect(tab(view, 'Waiting for a person').find('.tab__count').text()).toBe('1 waiting');
@@ -265,7 +306,9 @@ describe('InboxScreen', () => {
     let fail = true;
     const { view } = await render('/inbox', {
       InboxConversations: () =>
-        fail ? httpError(429, [{ message: 'Slow down.', extensions: { code: 'RATE_LIMITED', retryAfter: 30 } }]) : page([conv('c1', { status: 'WAITING_FOR_AGENT' })]),
+        fail
+          ? httpError(429, [{ message: 'Slow down.', extensions: { code: 'RATE_LIMITED', retryAfter: 30 } }])
+          : page([conv('c1', { status: 'WAITING_FOR_AGENT' })]),
     });
     expect(view.find('[role="alert"]').text()).toContain('Could not load the conversations: Too many attempts. Try again in 30 seconds.');
     fail = false;
@@ -311,19 +354,45 @@ describe('InboxScreen', () => {
     // Tokens stream into the answer's live region.
     live.emit('MessageStream', {
       messageStream: {
-        __typename: 'MessageStreamEvent', seq: 5, kind: 'DELTA', conversationId: 'c1', messageId: 'a1', text: 'check.', citations: null, images: null,
-        status: null, confidence: null, handoffSuggested: null, conversationStatus: null, message: null, at: minutesAgo(0),
+        __typename: 'MessageStreamEvent',
+        seq: 5,
+        kind: 'DELTA',
+        conversationId: 'c1',
+        messageId: 'a1',
+        text: 'check.',
+        citations: null,
+        images: null,
+        status: null,
+        confidence: null,
+        handoffSuggested: null,
+        conversationStatus: null,
+        message: null,
+        at: minutesAgo(0),
       },
     });
     await flushPromises();
     expect(pane.findAll('article').at(-1)!.find('[aria-live="polite"]').text()).toContain('Let me check.');
 
     // Grace takes it over elsewhere: the header says so.
-    live.emit('InboxConversationUpdated', { conversationUpdated: conv('c1', { status: 'WITH_AGENT', updatedAt: minutesAgo(0), assignedAgent: user('agent-2', 'Grace Hopper') }) });
+    live.emit('InboxConversationUpdated', {
+      conversationUpdated: conv('c1', { status: 'WITH_AGENT', updatedAt: minutesAgo(0), assignedAgent: user('agent-2', 'Grace Hopper') }),
+    });
     live.emit('MessageStream', {
       messageStream: {
-        __typename: 'MessageStreamEvent', seq: 6, kind: 'CONVERSATION_STATUS', conversationId: 'c1', messageId: null, text: null, citations: null, images: null,
-        status: null, confidence: null, handoffSuggested: null, conversationStatus: 'WITH_AGENT', message: null, at: minutesAgo(0),
+        __typename: 'MessageStreamEvent',
+        seq: 6,
+        kind: 'CONVERSATION_STATUS',
+        conversationId: 'c1',
+        messageId: null,
+        text: null,
+        citations: null,
+        images: null,
+        status: null,
+        confidence: null,
+        handoffSuggested: null,
+        conversationStatus: 'WITH_AGENT',
+        message: null,
+        at: minutesAgo(0),
       },
     });
     await flushPromises();
@@ -332,7 +401,13 @@ describe('InboxScreen', () => {
   });
 
   it('sends agentReply with the conversation and text, shows the reply and takes the conversation over', async () => {
-    const reply = message({ id: 'm9', role: 'AGENT', text: 'Sorry about that, I am on it.', createdAt: minutesAgo(0), author: { __typename: 'User', id: USER.id, displayName: USER.displayName } });
+    const reply = message({
+      id: 'm9',
+      role: 'AGENT',
+      text: 'Sorry about that, I am on it.',
+      createdAt: minutesAgo(0),
+      author: { __typename: 'User', id: USER.id, displayName: USER.displayName },
+    });
     const { view, gateway } = await render('/inbox/c1', {
       AgentReply: () => ({ data: { agentReply: reply } }),
     });
@@ -393,7 +468,9 @@ describe('InboxScreen', () => {
     const { view, gateway } = await render('/inbox/c1?filter=all', {
       StopGeneration: () => ({ data: { stopGeneration: { __typename: 'ChatMessage', id: 'a1', status: 'STOPPED' } } }),
       InboxCloseConversation: ({ variables }) => ({
-        data: { closeConversation: conv(variables.id as string, { status: 'CLOSED', updatedAt: minutesAgo(0), closedAt: minutesAgo(0), escalatedAt: minutesAgo(5) }) },
+        data: {
+          closeConversation: conv(variables.id as string, { status: 'CLOSED', updatedAt: minutesAgo(0), closedAt: minutesAgo(0), escalatedAt: minutesAgo(5) }),
+        },
       }),
     });
     const pane = view.find('section.conv');

@@ -25,7 +25,11 @@ async function signIn(view: VueWrapper, email: string, password: string) {
 
 describe('SignInScreen', () => {
   it('says in words that the email or password is wrong (UNAUTHENTICATED), and focuses the message', async () => {
-    const { view, gateway, session: store } = await render(() => httpError(401, [{ message: 'Email or password is incorrect.', extensions: { code: 'UNAUTHENTICATED' } }]));
+    const {
+      view,
+      gateway,
+      session: store,
+    } = await render(() => httpError(401, [{ message: 'Email or password is incorrect.', extensions: { code: 'UNAUTHENTICATED' } }]));
     await signIn(view, 'ada@example.com', 'not the password');
 
     const alert = view.find('[role="alert"]');
@@ -81,7 +85,9 @@ describe('SignInScreen', () => {
   });
 
   it('tells how long to wait when rate limited', async () => {
-    const { view } = await render(() => httpError(429, [{ message: 'Too many requests; try again later.', extensions: { code: 'RATE_LIMITED', retryAfter: 30 } }]));
+    const { view } = await render(() =>
+      httpError(429, [{ message: 'Too many requests; try again later.', extensions: { code: 'RATE_LIMITED', retryAfter: 30 } }]),
+    );
     await signIn(view, 'ada@example.com', 'correct horse battery');
     expect(view.find('[role="alert"]').text()).toBe('Too many attempts. Try again in 30 seconds.');
   });

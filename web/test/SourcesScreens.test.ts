@@ -73,8 +73,21 @@ const progressEvent = {
 };
 
 const DOCS_SOURCE = {
-  __typename: 'Source', id: 's1', name: 'Docs', startUrl: 'https://docs.example.com/', scope: 'HOST', includePatterns: ['/docs/**'], excludePatterns: [],
-  maxDepth: 3, maxPages: 500, useSitemap: true, jsRendering: 'AUTO', recrawlSchedule: '@daily', accessRoles: ['CUSTOMER'], createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z',
+  __typename: 'Source',
+  id: 's1',
+  name: 'Docs',
+  startUrl: 'https://docs.example.com/',
+  scope: 'HOST',
+  includePatterns: ['/docs/**'],
+  excludePatterns: [],
+  maxDepth: 3,
+  maxPages: 500,
+  useSitemap: true,
+  jsRendering: 'AUTO',
+  recrawlSchedule: '@daily',
+  accessRoles: ['CUSTOMER'],
+  createdAt: '2025-01-01T00:00:00Z',
+  updatedAt: '2025-01-01T00:00:00Z',
 };
 const quietSource: Record<string, Handler> = {
   Source: () => ({ data: { source: DOCS_SOURCE } }),
@@ -104,8 +117,16 @@ describe('Editing and deleting a source', () => {
     expect(gateway.named('UpdateSource')[0]!.variables).toEqual({
       id: 's1',
       input: {
-        name: 'Docs', scope: 'HOST', includePatterns: ['/docs/**'], excludePatterns: [], maxDepth: 3, maxPages: 500,
-        useSitemap: true, jsRendering: 'AUTO', recrawlSchedule: '', accessRoles: ['CUSTOMER'],
+        name: 'Docs',
+        scope: 'HOST',
+        includePatterns: ['/docs/**'],
+        excludePatterns: [],
+        maxDepth: 3,
+        maxPages: 500,
+        useSitemap: true,
+        jsRendering: 'AUTO',
+        recrawlSchedule: '',
+        accessRoles: ['CUSTOMER'],
       },
     });
     expect(view.find('form').exists()).toBe(false);
@@ -153,15 +174,37 @@ describe('SourceDetailScreen', () => {
       Source: () => ({
         data: {
           source: {
-            __typename: 'Source', id: 's1', name: 'Docs', startUrl: 'https://docs.example.com/', scope: 'HOST', includePatterns: [], excludePatterns: [],
-            maxDepth: 3, maxPages: 500, useSitemap: true, jsRendering: 'AUTO', recrawlSchedule: null, accessRoles: [], createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z',
+            __typename: 'Source',
+            id: 's1',
+            name: 'Docs',
+            startUrl: 'https://docs.example.com/',
+            scope: 'HOST',
+            includePatterns: [],
+            excludePatterns: [],
+            maxDepth: 3,
+            maxPages: 500,
+            useSitemap: true,
+            jsRendering: 'AUTO',
+            recrawlSchedule: null,
+            accessRoles: [],
+            createdAt: '2025-01-01T00:00:00Z',
+            updatedAt: '2025-01-01T00:00:00Z',
           },
         },
       }),
       CrawlRuns: () => ({
         data: {
           crawlRuns: [
-            { __typename: 'CrawlRun', runId: 'run-7', sourceId: 's1', status: 'RUNNING', startedAt: '2025-01-01T00:00:00Z', closedAt: null, temporalUiUrl: 'http://127.0.0.1:8233/namespaces/default/workflows/x/run-7', progress: null },
+            {
+              __typename: 'CrawlRun',
+              runId: 'run-7',
+              sourceId: 's1',
+              status: 'RUNNING',
+              startedAt: '2025-01-01T00:00:00Z',
+              closedAt: null,
+              temporalUiUrl: 'http://127.0.0.1:8233/namespaces/default/workflows/x/run-7',
+              progress: null,
+            },
           ],
         },
       }),

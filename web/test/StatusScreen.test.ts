@@ -8,9 +8,7 @@ import StatusScreen from '../src/screens/status/StatusScreen.vue';
 import { SystemStatusQuery } from '../src/screens/status/status.documents';
 
 /** Fails every request: whatever the screen shows must come from the cache. */
-const offline = new ApolloLink(
-  () => new Observable((observer) => observer.error(new TypeError('Failed to fetch'))),
-);
+const offline = new ApolloLink(() => new Observable((observer) => observer.error(new TypeError('Failed to fetch'))));
 
 function service(name: string, ready: boolean, dependencies: ServiceStatusFieldsFragment['dependencies']): ServiceStatusFieldsFragment {
   return { __typename: 'ServiceStatus', service: name, ready, dependencies };
@@ -20,17 +18,13 @@ const data: SystemStatusData = {
   systemStatus: {
     __typename: 'SystemStatus',
     id: 'system',
-    users: service('users', true, [
-      { __typename: 'DependencyStatus', name: 'postgres', ok: true, latencyMs: 1.234, detail: 'PostgreSQL 17.2' },
-    ]),
+    users: service('users', true, [{ __typename: 'DependencyStatus', name: 'postgres', ok: true, latencyMs: 1.234, detail: 'PostgreSQL 17.2' }]),
     knowledge: service('knowledge', false, [
       { __typename: 'DependencyStatus', name: 'opensearch', ok: false, latencyMs: 2001, detail: 'connect ECONNREFUSED 127.0.0.1:59200' },
       { __typename: 'DependencyStatus', name: 'temporal', ok: true, latencyMs: 12.6, detail: null },
     ]),
     chat: service('chat', true, []),
-    analytics: service('analytics', true, [
-      { __typename: 'DependencyStatus', name: 'postgres', ok: true, latencyMs: 3, detail: 'PostgreSQL 17.2' },
-    ]),
+    analytics: service('analytics', true, [{ __typename: 'DependencyStatus', name: 'postgres', ok: true, latencyMs: 3, detail: 'PostgreSQL 17.2' }]),
   },
 };
 

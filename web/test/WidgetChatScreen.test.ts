@@ -11,8 +11,22 @@ afterEach(() => cleanupScreens());
 const AT = '2025-01-01T10:00:00Z';
 const noSocket = { on: () => () => undefined };
 const message = (fields: Partial<ViewMessage>): ViewMessage => ({
-  __typename: 'ChatMessage', id: 'a1', conversationId: 'c1', role: 'ASSISTANT', text: '', status: 'COMPLETE', createdAt: AT, author: null,
-  citations: [], images: [], confidence: null, handoffSuggested: false, fallback: null, feedback: null, lastSeq: null, ...fields,
+  __typename: 'ChatMessage',
+  id: 'a1',
+  conversationId: 'c1',
+  role: 'ASSISTANT',
+  text: '',
+  status: 'COMPLETE',
+  createdAt: AT,
+  author: null,
+  citations: [],
+  images: [],
+  confidence: null,
+  handoffSuggested: false,
+  fallback: null,
+  feedback: null,
+  lastSeq: null,
+  ...fields,
 });
 const conversationPage = (conversations: { id: string; status: string }[]) => ({
   data: {
@@ -26,7 +40,12 @@ const conversationPage = (conversations: { id: string; status: string }[]) => ({
 const conversation = (id: string, messages: ViewMessage[]) => ({
   data: {
     conversation: {
-      __typename: 'Conversation', id, status: 'OPEN', title: 'Shipping', updatedAt: AT, lastSeq: 2,
+      __typename: 'Conversation',
+      id,
+      status: 'OPEN',
+      title: 'Shipping',
+      updatedAt: AT,
+      lastSeq: 2,
       messages: { __typename: 'ChatMessagePage', nextCursor: null, messages },
     },
   },
@@ -89,12 +108,18 @@ describe('WidgetChatScreen', () => {
   });
 
   it('continues a kept visitor session of that organization, and its latest open conversation', async () => {
-    const storage = memoryStorage({ 'scs.session': JSON.stringify({ refreshToken: 'kept', refreshTokenExpiresAt: AT, userId: 'user-1', organizationId: ORG.id }) });
+    const storage = memoryStorage({
+      'scs.session': JSON.stringify({ refreshToken: 'kept', refreshTokenExpiresAt: AT, userId: 'user-1', organizationId: ORG.id }),
+    });
     const { view, gateway } = await render(
       '/widget?organization=org-1&origin=https%3A%2F%2Fshop.example.com',
       {
         RefreshSession: () => ({ data: { refreshSession: authPayload({ role: 'CUSTOMER' }) } }),
-        Conversations: () => conversationPage([{ id: 'c2', status: 'CLOSED' }, { id: 'c1', status: 'OPEN' }]),
+        Conversations: () =>
+          conversationPage([
+            { id: 'c2', status: 'CLOSED' },
+            { id: 'c1', status: 'OPEN' },
+          ]),
         Conversation: ({ variables }) => conversation(variables.id as string, [message({ id: 'u1', role: 'USER', text: 'Where is my parcel?' })]),
         MessageStream: () => new Promise(() => undefined),
       },
@@ -150,7 +175,9 @@ describe('the widget’s own session storage', () => {
   });
 
   it('keeps a visitor session apart from the app’s session on the same site', async () => {
-    const storage = memoryStorage({ 'scs.session': JSON.stringify({ refreshToken: 'staff', refreshTokenExpiresAt: AT, userId: 'staff-1', organizationId: 'org-1' }) });
+    const storage = memoryStorage({
+      'scs.session': JSON.stringify({ refreshToken: 'staff', refreshTokenExpiresAt: AT, userId: 'staff-1', organizationId: 'org-1' }),
+    });
     const widget = createSessionStore({ storage, locks: null, watchBrowser: false, storageKey: WIDGET_STORAGE_KEY });
     await widget.restore();
     expect(widget.state.status).toBe('signed-out'); // the staff member's session is not the widget's

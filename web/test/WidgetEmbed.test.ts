@@ -39,7 +39,9 @@ describe('the embed script', () => {
       position: 'right',
       label: 'Chat with us',
     });
-    expect(optionsFrom(scriptTag({ src: `${APP}:8443/static/widget.js?v=2`, 'data-organization': 'org-1', 'data-position': 'left', 'data-label': 'Help' }))).toMatchObject({
+    expect(
+      optionsFrom(scriptTag({ src: `${APP}:8443/static/widget.js?v=2`, 'data-organization': 'org-1', 'data-position': 'left', 'data-label': 'Help' })),
+    ).toMatchObject({
       appOrigin: `${APP}:8443`,
       position: 'left',
       label: 'Help',
@@ -116,7 +118,9 @@ describe('the embed script', () => {
 
   it('never parses the page’s attributes as HTML, and goes to the left when asked', () => {
     mounted = mountWidget(
-      optionsFrom(scriptTag({ src: `${APP}/widget.js`, 'data-organization': 'org-1', 'data-label': '<img src=x onerror="alert(1)">Help', 'data-position': 'left' }))!,
+      optionsFrom(
+        scriptTag({ src: `${APP}/widget.js`, 'data-organization': 'org-1', 'data-label': '<img src=x onerror="alert(1)">Help', 'data-position': 'left' }),
+      )!,
     );
     expect(mounted.root.querySelector('img')).toBeNull();
     const { launcher, panel } = parts(mounted);
@@ -128,7 +132,8 @@ describe('the embed script', () => {
   });
 
   it('on a phone the full-screen panel is modal and keeps Tab inside it; beside the page it does not', () => {
-    const viewport = (width: number) => (window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }).happyDOM.setViewport({ width, height: 800 });
+    const viewport = (width: number) =>
+      (window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }).happyDOM.setViewport({ width, height: 800 });
     viewport(400);
     try {
       mounted = mountWidget(optionsFrom(scriptTag({ src: `${APP}/widget.js`, 'data-organization': 'org-1' }))!);

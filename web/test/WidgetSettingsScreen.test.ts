@@ -79,7 +79,10 @@ describe('WidgetSettingsScreen', () => {
     const { view } = await render({});
     const expected = `<script src="${window.location.origin}/widget.js" data-organization="org-1" async></script>`;
     expect(view.find('pre code').text()).toBe(expected);
-    await view.findAll('button').find((b) => b.text() === 'Copy')!.trigger('click');
+    await view
+      .findAll('button')
+      .find((b) => b.text() === 'Copy')!
+      .trigger('click');
     await flushPromises();
     expect(writeText).toHaveBeenCalledWith(expected);
     expect(view.text()).toContain('Copied.');

@@ -98,7 +98,10 @@ describe('useCrawlProgress', () => {
     fake.send(progress({ sourceId: 'other', status: 'FAILED' }));
     fake.send(progress({ status: 'COMPLETED', indexed: 4 }));
     expect(live.live.value).toMatchObject({ status: 'COMPLETED', indexed: 4 });
-    expect(heard).toEqual([['RUNNING', null], ['COMPLETED', 'RUNNING']]);
+    expect(heard).toEqual([
+      ['RUNNING', null],
+      ['COMPLETED', 'RUNNING'],
+    ]);
 
     id.value = 's2';
     await flushPromises();
@@ -135,7 +138,9 @@ describe('the first run', () => {
     // A completed run read without counts (its worker gone): trust it.
     expect(firstRunStep({ ...known, run: run({ status: 'COMPLETED' }) })).toBe('ask');
     // The run read has ended since the last event heard: it stays ended.
-    expect(firstRunStep({ ...known, run: run({ status: 'COMPLETED', progress: progress({ status: 'COMPLETED', indexed: 9 }) }), live: progress() })).toBe('ask');
+    expect(firstRunStep({ ...known, run: run({ status: 'COMPLETED', progress: progress({ status: 'COMPLETED', indexed: 9 }) }), live: progress() })).toBe(
+      'ask',
+    );
     // A newer run than the one read: the live one decides.
     expect(firstRunStep({ ...known, run: run({ status: 'FAILED' }), live: progress({ runId: 'r2' }) })).toBe('crawling');
   });
@@ -196,11 +201,12 @@ describe('the first run', () => {
   });
 
   it('is needed for a user who may add and crawl sources in an organization without one', async () => {
-    const session = (permissions: string[]) => ({
-      state: { status: 'signed-in', viewer: { permissions } },
-      can: (p: string) => permissions.includes(p),
-      loadViewer: async () => undefined,
-    }) as unknown as Parameters<typeof firstRunNeeded>[1];
+    const session = (permissions: string[]) =>
+      ({
+        state: { status: 'signed-in', viewer: { permissions } },
+        can: (p: string) => permissions.includes(p),
+        loadViewer: async () => undefined,
+      }) as unknown as Parameters<typeof firstRunNeeded>[1];
     const admin = session(['source:write', 'crawl:run', 'system:read']);
     expect(await firstRunNeeded(fakeClient({ Sources: () => ({ sources: [] }) }).client, admin)).toBe(true);
     expect(await firstRunNeeded(fakeClient({ Sources: () => ({ sources: [{ id: 's1' }] }) }).client, admin)).toBe(false);

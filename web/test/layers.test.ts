@@ -11,11 +11,7 @@ const SCREENS = join(SRC, 'screens');
 
 /** Every module specifier in a source: static imports and re-exports, side-effect imports, `import()`. */
 function specifiers(source: string): string[] {
-  const patterns = [
-    /\b(?:import|export)\s+[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
+  const patterns = [/\b(?:import|export)\s+[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
   return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]!));
 }
 
@@ -41,11 +37,11 @@ describe('layers', () => {
     const file = join(SRC, 'composables', 'useExample.ts');
     const source = [
       "import { ConversationsQuery } from '../screens/chat/chat.documents';",
-      "import type { X } from \"../screens/inbox/useInbox\";",
+      'import type { X } from "../screens/inbox/useInbox";',
       "export { Y } from '../screens/status/status.documents';",
       "import '../screens/analytics/chartTheme';",
       "const lazy = () => import('../screens/admin/MembersScreen.vue');",
-      'import {\n  A,\n  B,\n} from \'../screens/auth/auth.documents\';',
+      "import {\n  A,\n  B,\n} from '../screens/auth/auth.documents';",
       "import { useSession } from './useSession';",
       "import { graphql } from '../gql';",
       "import { ref } from 'vue';",

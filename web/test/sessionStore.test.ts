@@ -26,8 +26,7 @@ const unauthenticated = (message = 'The access token has expired.') => ({ messag
 
 /** Answers `conversation` only to the current token; an older one gets the given refusal. */
 function conversationFor(validToken: () => string | null, refuse: () => Answer): Handler {
-  return (op) =>
-    op.authorization === `Bearer ${validToken()}` ? { data: { conversation: null } } : refuse();
+  return (op) => (op.authorization === `Bearer ${validToken()}` ? { data: { conversation: null } } : refuse());
 }
 
 /** Refresh tokens work once, like the real gateway's: a second use is refused. */
@@ -37,7 +36,8 @@ function singleUseRefresh(options: { hold?: Promise<void> } = {}): Handler & { i
   const handler = (async (op) => {
     await options.hold;
     const token = op.variables.refreshToken as string;
-    if (spent.has(token)) return graphqlErrors(unauthenticated('This refresh token was already used, so the session has been revoked for safety. Sign in again.'));
+    if (spent.has(token))
+      return graphqlErrors(unauthenticated('This refresh token was already used, so the session has been revoked for safety. Sign in again.'));
     spent.add(token);
     const payload = authPayload();
     issued.push(payload.accessToken);
@@ -93,9 +93,7 @@ describe('session store: refresh serialisation', () => {
     const { session, apollo } = track(sessionWithGateway(gateway));
     await session.start(authPayload());
 
-    const queries = Promise.all(
-      ['a', 'b'].map((id) => apollo.query({ query: ConversationQuery, variables: { id }, fetchPolicy: 'network-only' })),
-    );
+    const queries = Promise.all(['a', 'b'].map((id) => apollo.query({ query: ConversationQuery, variables: { id }, fetchPolicy: 'network-only' })));
     // Both refusals arrive while the one refresh is still in flight.
     await vi.waitFor(() => expect(gateway.named('Conversation')).toHaveLength(2));
     await vi.waitFor(() => expect(gateway.named('RefreshSession')).toHaveLength(1));
@@ -212,9 +210,7 @@ describe('session store: lifecycle', () => {
     const { session, apollo } = track(sessionWithGateway(gateway));
     await session.start(authPayload());
 
-    await expect(
-      apollo.mutate({ mutation: LoginMutation, variables: { input: { email: 'ada@example.com', password: 'wrong password' } } }),
-    ).rejects.toThrow();
+    await expect(apollo.mutate({ mutation: LoginMutation, variables: { input: { email: 'ada@example.com', password: 'wrong password' } } })).rejects.toThrow();
     expect(gateway.named('Login')[0]!.authorization).toBeUndefined();
     expect(gateway.named('RefreshSession')).toHaveLength(0);
     expect(session.state.status).toBe('signed-in');

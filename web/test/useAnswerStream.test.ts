@@ -66,7 +66,25 @@ describe('ConversationStreamState', () => {
   it('creates an answer the stream mentions first, and applies citations and the final status', () => {
     const state = new ConversationStreamState({ lastSeq: 0 });
     state.apply(delta(1, 'See [1].', 'a9'));
-    state.apply({ ...delta(2, ''), messageId: 'a9', kind: 'CITATIONS', text: null, citations: [{ __typename: 'Citation', index: 1, sourceId: 's', title: 'T', pageUrl: 'https://x/', url: 'https://x/#a', headingPath: null, snippet: 'q', referenced: true }] });
+    state.apply({
+      ...delta(2, ''),
+      messageId: 'a9',
+      kind: 'CITATIONS',
+      text: null,
+      citations: [
+        {
+          __typename: 'Citation',
+          index: 1,
+          sourceId: 's',
+          title: 'T',
+          pageUrl: 'https://x/',
+          url: 'https://x/#a',
+          headingPath: null,
+          snippet: 'q',
+          referenced: true,
+        },
+      ],
+    });
     state.apply({ ...delta(3, ''), messageId: 'a9', kind: 'STATUS', text: null, status: 'COMPLETE', confidence: 0.8 });
     const [m] = state.messages;
     expect(m).toMatchObject({ id: 'a9', role: 'ASSISTANT', text: 'See [1].', status: 'COMPLETE', confidence: 0.8 });
@@ -79,7 +97,14 @@ function fakeClient(lastSeq: number, messages: ViewMessage[]) {
   const subscriptions: { variables: Record<string, unknown>; next: (e: StreamEvent) => void; error: (e: unknown) => void; closed: boolean }[] = [];
   const queries: Record<string, unknown>[] = [];
   const client = {
-    query: async ({ variables }: { variables: Record<string, unknown> }) => (queries.push(variables), { data: { conversation: { __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'Q', updatedAt: AT, lastSeq, messages: { messages, nextCursor: null } } } }),
+    query: async ({ variables }: { variables: Record<string, unknown> }) => (
+      queries.push(variables),
+      {
+        data: {
+          conversation: { __typename: 'Conversation', id: 'c1', status: 'OPEN', title: 'Q', updatedAt: AT, lastSeq, messages: { messages, nextCursor: null } },
+        },
+      }
+    ),
     subscribe: ({ variables }: { variables: Record<string, unknown> }) => ({
       subscribe(observer: { next: (r: unknown) => void; error: (e: unknown) => void }) {
         const entry = {
@@ -164,7 +189,14 @@ describe('useAnswerStream', () => {
     await flushPromises();
     expect(stream.connection.value).toBe('idle');
 
-    const question = answer({ id: 'u1', conversationId: 'c9', role: 'USER', text: 'Do you ship to Norway?', status: 'COMPLETE', createdAt: '2025-01-01T09:59:59Z' });
+    const question = answer({
+      id: 'u1',
+      conversationId: 'c9',
+      role: 'USER',
+      text: 'Do you ship to Norway?',
+      status: 'COMPLETE',
+      createdAt: '2025-01-01T09:59:59Z',
+    });
     const generating = answer({ id: 'a2', conversationId: 'c9', lastSeq: 2 });
     stream.accept({
       __typename: 'SendMessagePayload',

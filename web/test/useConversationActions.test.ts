@@ -7,8 +7,22 @@ import { deferred, graphqlErrors } from './support/fakeGateway';
 
 const AT = '2025-01-01T10:00:00Z';
 const message = (fields: Partial<ViewMessage> = {}): ViewMessage => ({
-  __typename: 'ChatMessage', id: 'a1', conversationId: 'c1', role: 'ASSISTANT', text: '', status: 'GENERATING', createdAt: AT, author: null,
-  citations: [], images: [], confidence: null, handoffSuggested: false, fallback: null, feedback: null, lastSeq: null, ...fields,
+  __typename: 'ChatMessage',
+  id: 'a1',
+  conversationId: 'c1',
+  role: 'ASSISTANT',
+  text: '',
+  status: 'GENERATING',
+  createdAt: AT,
+  author: null,
+  citations: [],
+  images: [],
+  confidence: null,
+  handoffSuggested: false,
+  fallback: null,
+  feedback: null,
+  lastSeq: null,
+  ...fields,
 });
 const payload = (conversationId: string): SendMessagePayload => ({
   __typename: 'SendMessagePayload',
@@ -111,7 +125,9 @@ describe('useConversationActions', () => {
     const gateway = fakeClient({
       RateAnswer: ({ input }) => {
         const { messageId, rating, comment } = input as { messageId: string; rating: string; comment?: string };
-        return { data: { rateAnswer: { __typename: 'ChatMessage', id: messageId, feedback: { __typename: 'AnswerFeedback', rating, comment: comment ?? null } } } };
+        return {
+          data: { rateAnswer: { __typename: 'ChatMessage', id: messageId, feedback: { __typename: 'AnswerFeedback', rating, comment: comment ?? null } } },
+        };
       },
     });
     const actions = useConversationActions(stream, { client: gateway.client });
@@ -151,7 +167,10 @@ describe('useConversationActions', () => {
     const actions = useConversationActions(stream, { client: gateway.client });
     expect(await actions.reply('On it.')).toEqual(reply);
     expect(gateway.calls[0]!.variables).toEqual({ input: { conversationId: 'c1', text: 'On it.' } });
-    expect(writes).toEqual([['upsert', reply], ['status', 'WITH_AGENT']]);
+    expect(writes).toEqual([
+      ['upsert', reply],
+      ['status', 'WITH_AGENT'],
+    ]);
 
     answer = graphqlErrors({ message: 'text must be 1 to 8000 characters', extensions: { code: 'BAD_USER_INPUT', field: 'text' } });
     await expect(actions.reply('x')).rejects.toMatchObject({ graphQLErrors: [{ extensions: { field: 'text' } }] });

@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AccessTokenError, verifyAccessToken } from '@scs/graphql-kit/auth/access-token';
-import {
-  API_KEY_LAST_USED_KEY,
-  apiKeyCacheKey,
-  revokedSessionKey,
-  rolePermissionsCacheKey,
-} from '@scs/contracts/auth-redis-keys';
+import { API_KEY_LAST_USED_KEY, apiKeyCacheKey, revokedSessionKey, rolePermissionsCacheKey } from '@scs/contracts/auth-redis-keys';
 import { unauthenticated } from '@scs/graphql-kit/auth/errors';
 import type { Identity } from '@scs/contracts/identity';
 import type { Permission } from '@scs/contracts/permissions';
@@ -55,7 +50,16 @@ export class Authenticator {
       throw unauthenticated('This session has ended; sign in again.');
     }
     const permissions = await this.rolePermissions(claims.orgId, claims.role);
-    return { kind: 'user', userId: claims.userId, orgId: claims.orgId, role: claims.role, sessionId: claims.sessionId, permissions, ip, expiresAt: claims.expiresAt };
+    return {
+      kind: 'user',
+      userId: claims.userId,
+      orgId: claims.orgId,
+      role: claims.role,
+      sessionId: claims.sessionId,
+      permissions,
+      ip,
+      expiresAt: claims.expiresAt,
+    };
   }
 
   private async fromApiKey(key: string, ip: string): Promise<Identity> {

@@ -131,9 +131,7 @@ export class EventCompletion {
   private async fetchEntity(obj: Obj, type: GraphQLObjectType, selectionSet: SelectionSetNode, missing: string[]): Promise<Obj> {
     const lookup = this.lookups.get(type.name);
     if (!lookup || typeof obj.id !== 'string') {
-      throw new GraphQLError(
-        `Subscription event lacks ${type.name}.${missing.join(', ')} and ${type.name} has no query field to fetch it by id.`,
-      );
+      throw new GraphQLError(`Subscription event lacks ${type.name}.${missing.join(', ')} and ${type.name} has no query field to fetch it by id.`);
     }
     const { query, variableNames } = this.entityQuery(lookup, selectionSet);
     const variables: Record<string, unknown> = { __entityId: obj.id };
@@ -181,9 +179,7 @@ export class EventCompletion {
           selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }, ...set.selections],
         }),
       }) as T;
-    const definitions: VariableDefinitionNode[] = (this.info.operation.variableDefinitions ?? []).filter((d) =>
-      variableNames.has(d.variable.name.value),
-    );
+    const definitions: VariableDefinitionNode[] = (this.info.operation.variableDefinitions ?? []).filter((d) => variableNames.has(d.variable.name.value));
     const variableList = ['$__entityId: ID!', ...definitions.map((d) => print(d))].join(', ');
     const fragments = [...fragmentNames].map((name) => this.info.fragments[name]).filter((f) => f !== undefined);
     const query = [

@@ -227,7 +227,13 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
             const afterSeq = fieldArgs[REPLAY_ARGUMENT];
             const topic = subscriptionTopic(info.fieldName, withoutReplayArgument(fieldArgs), orgId);
             options.logger.debug({ topic, afterSeq, correlationId: context.correlationId }, 'subscription started');
-            const iterator = new TopicIterator(options.pubsub, options.pubsub.getPublisher() as Redis, topic, typeof afterSeq === 'number' ? afterSeq : undefined, options.logger);
+            const iterator = new TopicIterator(
+              options.pubsub,
+              options.pubsub.getPublisher() as Redis,
+              topic,
+              typeof afterSeq === 'number' ? afterSeq : undefined,
+              options.logger,
+            );
             await iterator.ready();
             return trackSubscription(info.fieldName, iterator);
           },

@@ -82,29 +82,43 @@ export function parseChatCompletionRequest(body: unknown, defaults: RequestLimit
     const issue = result.error.issues[0]!;
     const param = paramName(issue.path);
     const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    throw invalidRequest(missing ? `Missing required parameter: '${param}'.` : `Invalid value for '${param}': ${issue.message}.`, param || null, missing ? 'missing_required_parameter' : 'invalid_value');
+    throw invalidRequest(
+      missing ? `Missing required parameter: '${param}'.` : `Invalid value for '${param}': ${issue.message}.`,
+      param || null,
+      missing ? 'missing_required_parameter' : 'invalid_value',
+    );
   }
   const r = result.data;
   const unsupported = (param: string, message: string): ApiError => invalidRequest(message, param, 'unsupported_value');
   if (r.n !== undefined && r.n !== 1) throw unsupported('n', 'This server generates one choice per request: n must be 1.');
   if (r.logprobs) throw unsupported('logprobs', 'logprobs are not supported by this server.');
   if (r.tools && r.tools.length > 0) throw unsupported('tools', 'Tool calling is not supported by this server.');
-  if (r.response_format && r.response_format.type !== 'text') throw unsupported('response_format', "Only response_format {type: 'text'} is supported by this server.");
+  if (r.response_format && r.response_format.type !== 'text')
+    throw unsupported('response_format', "Only response_format {type: 'text'} is supported by this server.");
   if (r.stream_options && !r.stream) throw invalidRequest("The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options');
 
   if (r.messages.length > defaults.maxMessages) {
-    throw invalidRequest(`Too many messages: ${r.messages.length}; this server accepts at most ${defaults.maxMessages} per request.`, 'messages', 'too_many_messages');
+    throw invalidRequest(
+      `Too many messages: ${r.messages.length}; this server accepts at most ${defaults.maxMessages} per request.`,
+      'messages',
+      'too_many_messages',
+    );
   }
   const requestedTokens = r.max_completion_tokens ?? r.max_tokens;
   if (requestedTokens !== undefined && requestedTokens > defaults.maxTokens) {
     const param = r.max_completion_tokens !== undefined ? 'max_completion_tokens' : 'max_tokens';
-    throw invalidRequest(`Invalid value for '${param}': ${requestedTokens} is more than this server's limit of ${defaults.maxTokens} tokens.`, param, 'max_tokens_exceeded');
+    throw invalidRequest(
+      `Invalid value for '${param}': ${requestedTokens} is more than this server's limit of ${defaults.maxTokens} tokens.`,
+      param,
+      'max_tokens_exceeded',
+    );
   }
 
   const turns = r.messages.map((m, i): ChatTurn => {
     let text: string;
     if (m.content === null || m.content === undefined) {
-      if (m.role !== 'assistant') throw invalidRequest(`Missing required parameter: 'messages[${i}].content'.`, `messages[${i}].content`, 'missing_required_parameter');
+      if (m.role !== 'assistant')
+        throw invalidRequest(`Missing required parameter: 'messages[${i}].content'.`, `messages[${i}].content`, 'missing_required_parameter');
       text = '';
     } else if (typeof m.content === 'string') {
       text = m.content;
@@ -123,7 +137,11 @@ export function parseChatCompletionRequest(body: unknown, defaults: RequestLimit
 
   const promptChars = turns.reduce((sum, t) => sum + t.text.length, 0);
   if (promptChars > defaults.maxPromptChars) {
-    throw invalidRequest(`The messages are too long: ${promptChars} characters; this server accepts at most ${defaults.maxPromptChars} per request.`, 'messages', 'prompt_too_long');
+    throw invalidRequest(
+      `The messages are too long: ${promptChars} characters; this server accepts at most ${defaults.maxPromptChars} per request.`,
+      'messages',
+      'prompt_too_long',
+    );
   }
 
   const stop = (typeof r.stop === 'string' ? [r.stop] : (r.stop ?? [])).filter((s) => s.length > 0);

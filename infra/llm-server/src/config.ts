@@ -10,7 +10,10 @@ export const llmServerEnvSchema = baseEnvSchema.extend({
   /** The GGUF file to serve (`infra/models/provision-llm-model` writes the default one). */
   LLM_MODEL_PATH: z.string().min(1),
   /** The model id clients send and `/v1/models` lists. */
-  LLM_MODEL_NAME: z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/, 'must be 1-128 letters, digits or ._:/-').default('qwen2.5-coder-1.5b-instruct'),
+  LLM_MODEL_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._:/-]{1,128}$/, 'must be 1-128 letters, digits or ._:/-')
+    .default('qwen2.5-coder-1.5b-instruct'),
   /** When set, every /v1 request needs `Authorization: Bearer <key>`. */
   LLM_SERVER_API_KEY: z
     .string()
@@ -19,9 +22,7 @@ export const llmServerEnvSchema = baseEnvSchema.extend({
   /** auto: CUDA or Vulkan when the host has a usable GPU, else CPU. */
   LLM_GPU: z.enum(['auto', 'cpu', 'cuda', 'vulkan']).default('auto'),
   /** Layers offloaded to the GPU: auto (what fits), max, or a number. */
-  LLM_GPU_LAYERS: z
-    .union([z.enum(['auto', 'max']), z.coerce.number().int().min(0)])
-    .default('auto'),
+  LLM_GPU_LAYERS: z.union([z.enum(['auto', 'max']), z.coerce.number().int().min(0)]).default('auto'),
   /** Context window of each concurrent sequence, in tokens (prompt + completion). */
   LLM_CONTEXT_SIZE: z.coerce.number().int().min(256).default(8192),
   /** Requests generated at the same time (sequences of one context, evaluated in shared batches). */

@@ -1,5 +1,7 @@
 import type { Logger } from '@scs/runtime/logger';
-import type { ChatHistoryItem, ChatWrapper, Llama, LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp' with { 'resolution-mode': 'import' };
+import type { ChatHistoryItem, ChatWrapper, Llama, LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp' with {
+  'resolution-mode': 'import',
+};
 import type { ChatTurn } from './chat-request.js';
 import type { LlmServerConfig } from './config.js';
 import { invalidRequest } from './errors.js';
@@ -104,7 +106,9 @@ export class LlmEngine {
       },
     }).catch((error: unknown) => {
       if (config.LLM_GPU === 'cuda' || config.LLM_GPU === 'vulkan') {
-        throw new Error(`LLM_GPU=${config.LLM_GPU}: no usable ${config.LLM_GPU} backend on this host (${(error as Error).message}); use LLM_GPU=auto or cpu`, { cause: error });
+        throw new Error(`LLM_GPU=${config.LLM_GPU}: no usable ${config.LLM_GPU} backend on this host (${(error as Error).message}); use LLM_GPU=auto or cpu`, {
+          cause: error,
+        });
       }
       throw error;
     });
@@ -166,7 +170,11 @@ export class LlmEngine {
    * evict the answers' shared prefix when another sequence can take it.
    */
   private takeSequence(tokens: Token[]): { sequence: LlamaContextSequence; reused: number } {
-    const idle = this.idleSequences.map((sequence, i) => ({ i, overlap: sequence.compareContextTokens(tokens).firstDifferentIndex, held: sequence.contextTokens.length }));
+    const idle = this.idleSequences.map((sequence, i) => ({
+      i,
+      overlap: sequence.compareContextTokens(tokens).firstDifferentIndex,
+      held: sequence.contextTokens.length,
+    }));
     const best = idle.reduce<(typeof idle)[number] | undefined>((a, b) => (!a || b.overlap > a.overlap ? b : a), undefined);
     if (best && best.overlap >= MIN_USEFUL_PREFIX) return { sequence: this.idleSequences.splice(best.i, 1)[0]!, reused: best.overlap };
     if (this.sequencesCreated < this.info.parallel) {

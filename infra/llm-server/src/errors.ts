@@ -42,10 +42,11 @@ export const queueFull = () =>
   new ApiError(429, 'Too many requests are waiting for the model; retry shortly.', 'requests', 'rate_limit_exceeded', null, { 'retry-after': '1' });
 
 export const queueTimeout = () =>
-  new ApiError(503, 'The server is overloaded: no generation slot became free in time; retry shortly.', 'server_error', 'server_overloaded', null, { 'retry-after': '2' });
+  new ApiError(503, 'The server is overloaded: no generation slot became free in time; retry shortly.', 'server_error', 'server_overloaded', null, {
+    'retry-after': '2',
+  });
 
-export const notReady = () =>
-  new ApiError(503, 'The model is still loading; retry shortly.', 'server_error', 'model_loading', null, { 'retry-after': '2' });
+export const notReady = () => new ApiError(503, 'The model is still loading; retry shortly.', 'server_error', 'model_loading', null, { 'retry-after': '2' });
 
 export const shuttingDown = () =>
   new ApiError(503, 'The server is shutting down; retry shortly.', 'server_error', 'server_shutting_down', null, { 'retry-after': '2' });

@@ -178,7 +178,14 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
         } else if (!result.aborted) {
           sendJson(res, 200, {
             ...base('chat.completion'),
-            choices: [{ index: 0, message: { role: 'assistant', content: result.text, refusal: null, annotations: [] }, logprobs: null, finish_reason: result.finishReason }],
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content: result.text, refusal: null, annotations: [] },
+                logprobs: null,
+                finish_reason: result.finishReason,
+              },
+            ],
             usage: usage(admitted.promptTokens, result.completionTokens, admitted.cachedTokens),
           });
         }
@@ -195,7 +202,12 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
         tokensPerSecond: result.generationMs > 0 ? Math.round((result.completionTokens / result.generationMs) * 10_000) / 10 : null,
       };
       const outcome = !result.aborted ? result.finishReason : controller.signal.reason instanceof ClientGone ? 'client_gone' : 'shutdown';
-      recordCompletion(config.LLM_MODEL_NAME, outcome, { ...stats, queueMs: admitted.queueMs, firstTokenMs: result.firstTokenMs, generationMs: result.generationMs });
+      recordCompletion(config.LLM_MODEL_NAME, outcome, {
+        ...stats,
+        queueMs: admitted.queueMs,
+        firstTokenMs: result.firstTokenMs,
+        generationMs: result.generationMs,
+      });
       if (result.aborted && controller.signal.reason instanceof ClientGone) log.info(stats, 'client disconnected: generation aborted and its sequence freed');
       else if (result.aborted) log.info(stats, 'generation aborted: the server is shutting down');
       else log.info(stats, 'chat completion');
@@ -210,7 +222,10 @@ export function createLlmHttpServer(config: LlmServerConfig, logger: Logger): Ll
     server,
     setEngine: (loaded) => {
       engine = loaded;
-      fingerprint = `fp_${createHash('sha256').update(`${config.LLM_MODEL_PATH}|${String(loaded.info.gpu)}|${loaded.info.chatWrapper}`).digest('hex').slice(0, 10)}`;
+      fingerprint = `fp_${createHash('sha256')
+        .update(`${config.LLM_MODEL_PATH}|${String(loaded.info.gpu)}|${loaded.info.chatWrapper}`)
+        .digest('hex')
+        .slice(0, 10)}`;
     },
     close: async () => {
       for (const controller of active) controller.abort(shuttingDown());

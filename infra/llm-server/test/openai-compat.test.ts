@@ -163,7 +163,11 @@ describe('llm-server: OpenAI compatibility', () => {
     expect(chunks.at(-1)!.choices[0]!.finish_reason).toBe('stop');
 
     // Of several stops, the earliest in the text wins.
-    const later = text.slice(text.indexOf(stop) + stop.length).trim().slice(0, 2) || 'zz';
+    const later =
+      text
+        .slice(text.indexOf(stop) + stop.length)
+        .trim()
+        .slice(0, 2) || 'zz';
     const earlier = await openai.chat.completions.create(request({ stop: [later, stop] }));
     expect(earlier.choices[0]!.message.content).toBe(text.slice(0, Math.min(...[later, stop].map((s) => (text.includes(s) ? text.indexOf(s) : Infinity)))));
   });
@@ -222,9 +226,7 @@ describe('llm-server: OpenAI compatibility', () => {
   });
 
   it('refuses a prompt longer than the context window with context_length_exceeded', async () => {
-    const error = await openai.chat.completions
-      .create(request({ messages: [{ role: 'user', content: 'support '.repeat(9000) }] }))
-      .catch((e: unknown) => e);
+    const error = await openai.chat.completions.create(request({ messages: [{ role: 'user', content: 'support '.repeat(9000) }] })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error).toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'messages' });
   });
@@ -234,7 +236,16 @@ describe('llm-server: OpenAI compatibility', () => {
       [{ max_tokens: 257 }, 'max_tokens', 'max_tokens_exceeded'],
       [{ max_completion_tokens: 10_000 }, 'max_completion_tokens', 'max_tokens_exceeded'],
       [{ messages: Array.from({ length: 9 }, () => ({ role: 'user' as const, content: 'hi' })) }, 'messages', 'too_many_messages'],
-      [{ messages: [{ role: 'system', content: 'x'.repeat(40_000) }, { role: 'user', content: 'y'.repeat(40_001) }] }, 'messages', 'prompt_too_long'],
+      [
+        {
+          messages: [
+            { role: 'system', content: 'x'.repeat(40_000) },
+            { role: 'user', content: 'y'.repeat(40_001) },
+          ],
+        },
+        'messages',
+        'prompt_too_long',
+      ],
     ];
     for (const [overrides, param, code] of cases) {
       const error = await openai.chat.completions.create(request(overrides)).catch((e: unknown) => e);
@@ -243,19 +254,35 @@ describe('llm-server: OpenAI compatibility', () => {
       expect((error as Error).message).toMatch(/256|8|80000/);
     }
     // At the limits it generates.
-    await expect(openai.chat.completions.create(request({ max_tokens: 256, messages: Array.from({ length: 8 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: 'hi' })) as never }))).resolves.toMatchObject({ object: 'chat.completion' });
+    await expect(
+      openai.chat.completions.create(
+        request({ max_tokens: 256, messages: Array.from({ length: 8 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: 'hi' })) as never }),
+      ),
+    ).resolves.toMatchObject({ object: 'chat.completion' });
   });
 
   it('keeps the evaluated prefix of a sequence: a second request with the same system prompt reuses it', async () => {
     const system = `You are a helpful assistant for the Acme help centre. ${'Answer briefly and cite documents like [1]. '.repeat(8)}`;
-    const ask = (question: string) => openai.chat.completions.create(request({ max_tokens: 4, messages: [{ role: 'system', content: system }, { role: 'user', content: question }] }));
+    const ask = (question: string) =>
+      openai.chat.completions.create(
+        request({
+          max_tokens: 4,
+          messages: [
+            { role: 'system', content: system },
+            { role: 'user', content: question },
+          ],
+        }),
+      );
     const first = await ask('How do I reset my password?');
     const second = await ask('What does the Pro plan cost?');
     const cached = second.usage!.prompt_tokens_details!.cached_tokens!;
     expect(cached).toBeGreaterThan(first.usage!.prompt_tokens / 2);
     expect(cached).toBeLessThan(second.usage!.prompt_tokens);
     // The log line is written once the response has ended.
-    await until(() => server.logLines().some((l) => l.msg === 'chat completion' && l.cachedTokens === cached && l.promptTokens === second.usage!.prompt_tokens), 'the log line with cachedTokens');
+    await until(
+      () => server.logLines().some((l) => l.msg === 'chat completion' && l.cachedTokens === cached && l.promptTokens === second.usage!.prompt_tokens),
+      'the log line with cachedTokens',
+    );
   });
 
   it('answers an unknown model with 404 model_not_found', async () => {
@@ -271,7 +298,14 @@ describe('llm-server: API key, bounded queue and client disconnects', () => {
 
   beforeAll(async () => {
     // One sequence and room for one waiting request, so the slot and the queue can be seen filling up.
-    server = await startLlmServer({ LLM_MODEL_PROFILE: 'tiny', LLM_MAX_TOKENS: '8192', LLM_SERVER_API_KEY: KEY, LLM_PARALLEL: '1', LLM_QUEUE_SIZE: '1', LLM_QUEUE_TIMEOUT_MS: '1500' });
+    server = await startLlmServer({
+      LLM_MODEL_PROFILE: 'tiny',
+      LLM_MAX_TOKENS: '8192',
+      LLM_SERVER_API_KEY: KEY,
+      LLM_PARALLEL: '1',
+      LLM_QUEUE_SIZE: '1',
+      LLM_QUEUE_TIMEOUT_MS: '1500',
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -279,7 +313,9 @@ describe('llm-server: API key, bounded queue and client disconnects', () => {
 
   it('requires the API key when one is configured', async () => {
     for (const key of ['wrong-key', '']) {
-      const error = await client(server, key || 'x').models.list().catch((e: unknown) => e);
+      const error = await client(server, key || 'x')
+        .models.list()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
       expect(error).toMatchObject({ status: 401, code: 'invalid_api_key' });
     }

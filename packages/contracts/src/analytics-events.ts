@@ -170,7 +170,9 @@ export class AnalyticsProducer {
   /** Fire and forget: never throws, never makes the caller wait; a failure is logged as a warning. */
   record<T extends AnalyticsEventType>(type: T, orgId: string, data: AnalyticsEventTypes[T], options: { eventId?: string; occurredAt?: Date } = {}): void {
     const event = { type, orgId, data, eventId: options.eventId ?? randomUUID(), occurredAt: options.occurredAt ?? new Date() } as AnalyticsEvent;
-    this.send([event]).catch((error: unknown) => this.options.logger.warn({ err: error, analyticsEvent: type, eventId: event.eventId }, 'could not record an analytics event'));
+    this.send([event]).catch((error: unknown) =>
+      this.options.logger.warn({ err: error, analyticsEvent: type, eventId: event.eventId }, 'could not record an analytics event'),
+    );
   }
 }
 
@@ -215,7 +217,13 @@ export class ApiUsageMeter {
     while (this.flushing) await this.flushing;
     const events: AnalyticsEvent[] = [
       ...this.retry,
-      ...[...this.counts.values()].map((e): AnalyticsEvent => ({ type: 'api_usage', eventId: randomUUID(), orgId: e.orgId, occurredAt: new Date(e.hour), data: e.data })),
+      ...[...this.counts.values()].map((e): AnalyticsEvent => ({
+        type: 'api_usage',
+        eventId: randomUUID(),
+        orgId: e.orgId,
+        occurredAt: new Date(e.hour),
+        data: e.data,
+      })),
     ];
     this.counts = new Map();
     this.retry = [];

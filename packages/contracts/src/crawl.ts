@@ -84,7 +84,16 @@ export interface RejectedLink {
  * prepared images wait in Redis under `stageKey` for the embedding worker (payloads stay small).
  */
 export type PageOutcome =
-  | { url: string; outcome: 'staged'; stageKey: string; chunks: number; images: number; imageFailures: Record<string, number>; links: string[]; rejectedLinks: RejectedLink[] }
+  | {
+      url: string;
+      outcome: 'staged';
+      stageKey: string;
+      chunks: number;
+      images: number;
+      imageFailures: Record<string, number>;
+      links: string[];
+      rejectedLinks: RejectedLink[];
+    }
   | { url: string; outcome: 'skipped' | 'failed'; reason: string; links: string[]; rejectedLinks: RejectedLink[] };
 
 /** What the embedding worker wrote to the index for one staged page. */

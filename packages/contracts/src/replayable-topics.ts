@@ -50,7 +50,9 @@ redis.call('PUBLISH', KEYS[3], payload)
 return seq
 `;
 
-type WithReplay = Redis & { scsPublishReplayable?: (seqKey: string, streamKey: string, channel: string, payload: string, maxLength: number, ttl: number) => Promise<number> };
+type WithReplay = Redis & {
+  scsPublishReplayable?: (seqKey: string, streamKey: string, channel: string, payload: string, maxLength: number, ttl: number) => Promise<number>;
+};
 
 /** Publishes one event on a replayable topic; returns the event's `seq`. */
 export async function publishReplayable(redis: Redis, topic: string, event: SubscriptionEvent, options: ReplayOptions = {}): Promise<number> {

@@ -17,7 +17,11 @@ describe('knowledge index in OpenSearch', () => {
 
   it('creates the index behind the alias once, even when callers race, with the mapping the product relies on', async () => {
     const options = { textDimensions: 8, imageDimensions: 4 };
-    const names = await Promise.all([ensureKnowledgeIndex(client, options, ALIAS), ensureKnowledgeIndex(client, options, ALIAS), ensureKnowledgeIndex(client, options, ALIAS)]);
+    const names = await Promise.all([
+      ensureKnowledgeIndex(client, options, ALIAS),
+      ensureKnowledgeIndex(client, options, ALIAS),
+      ensureKnowledgeIndex(client, options, ALIAS),
+    ]);
     created.push(...new Set(names));
     expect(new Set(names).size).toBe(1);
     const index = names[0]!;

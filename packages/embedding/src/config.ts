@@ -8,7 +8,10 @@ import { z } from 'zod';
  */
 export const embeddingEnvSchema = z.object({
   /** Local model directory, laid out as transformers.js expects (`<dir>/<model id>/onnx/*.onnx`); `stack env` prints it. */
-  EMBEDDING_MODELS_DIR: z.string().min(1).default(path.join(process.env.SCS_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'scs'), 'models')),
+  EMBEDDING_MODELS_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(process.env.SCS_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'scs'), 'models')),
   /** Sentence-embedding model id under EMBEDDING_MODELS_DIR (a BERT-like encoder; mean pooling, L2 normalisation). */
   TEXT_EMBEDDING_MODEL: z.string().min(1).default('sentence-transformers/all-MiniLM-L6-v2'),
   /** CLIP model id under EMBEDDING_MODELS_DIR (`onnx/text_model.onnx` + `onnx/vision_model.onnx`), e.g. Xenova/clip-vit-base-patch32. */

@@ -142,9 +142,27 @@ export function createEmbedder(config: EmbedderConfig, logger?: Pick<Logger, 'in
     }
     return promise;
   }
-  const textTower = () => once(() => text, (p) => (text = p), () => loadText(config.textModel, 'text'), 'text');
-  const clipTextTower = () => once(() => clipText, (p) => (clipText = p), () => loadText(config.imageModel, 'clip-text'), 'clipText');
-  const visionTower = () => once(() => vision, (p) => (vision = p), loadVision, 'vision');
+  const textTower = () =>
+    once(
+      () => text,
+      (p) => (text = p),
+      () => loadText(config.textModel, 'text'),
+      'text',
+    );
+  const clipTextTower = () =>
+    once(
+      () => clipText,
+      (p) => (clipText = p),
+      () => loadText(config.imageModel, 'clip-text'),
+      'clipText',
+    );
+  const visionTower = () =>
+    once(
+      () => vision,
+      (p) => (vision = p),
+      loadVision,
+      'vision',
+    );
 
   async function embedTextsWith(tower: TextTower, texts: string[], output: 'sentence' | 'text_embeds', options: EmbedCallOptions): Promise<number[][]> {
     const hf = await loadTransformers();
@@ -155,7 +173,10 @@ export function createEmbedder(config: EmbedderConfig, logger?: Pick<Logger, 'in
     const maxChars = tower.maxTokens * 256;
     const vectors: number[][] = new Array(texts.length);
     await inBatches(order, config.batchSize, options, async (batch) => {
-      const inputs = tower.tokenizer(batch.map((i) => texts[i]!.slice(0, maxChars)), { padding: true, truncation: true, max_length: tower.maxTokens });
+      const inputs = tower.tokenizer(
+        batch.map((i) => texts[i]!.slice(0, maxChars)),
+        { padding: true, truncation: true, max_length: tower.maxTokens },
+      );
       const outputs = (await tower.model(inputs)) as Record<string, Tensor>;
       let pooled: Tensor;
       if (output === 'text_embeds') pooled = required(outputs, 'text_embeds');
@@ -169,12 +190,17 @@ export function createEmbedder(config: EmbedderConfig, logger?: Pick<Logger, 'in
   async function embedImagesWith(tower: VisionTower, images: string[], options: EmbedCallOptions): Promise<number[][]> {
     const hf = await loadTransformers();
     const vectors: number[][] = [];
-    await inBatches(images.map((_, i) => i), config.batchSize, options, async (batch) => {
-      const decoded = await Promise.all(batch.map((i) => decodeImage(hf, images[i]!, i)));
-      const inputs = await tower.processor(decoded);
-      const outputs = (await tower.model(inputs)) as Record<string, Tensor>;
-      vectors.push(...rows(required(outputs, 'image_embeds')));
-    });
+    await inBatches(
+      images.map((_, i) => i),
+      config.batchSize,
+      options,
+      async (batch) => {
+        const decoded = await Promise.all(batch.map((i) => decodeImage(hf, images[i]!, i)));
+        const inputs = await tower.processor(decoded);
+        const outputs = (await tower.model(inputs)) as Record<string, Tensor>;
+        vectors.push(...rows(required(outputs, 'image_embeds')));
+      },
+    );
     return vectors;
   }
 

@@ -130,9 +130,7 @@ function errorLoggingPlugin<TContext extends BaseContext>(logger: Logger): Apoll
  * correlation id on every request and a graceful stop on SIGTERM/SIGINT.
  * The gateway and every subgraph start through this, so they behave alike.
  */
-export async function startGraphQLService<TContext extends BaseContext>(
-  options: GraphQLServiceOptions<TContext>,
-): Promise<RunningService<TContext>> {
+export async function startGraphQLService<TContext extends BaseContext>(options: GraphQLServiceOptions<TContext>): Promise<RunningService<TContext>> {
   const { logger } = options;
   initMetrics(options.name);
   const app = express();
@@ -165,7 +163,13 @@ export async function startGraphQLService<TContext extends BaseContext>(
       res.on('finish', () => {
         if (req.path === '/healthz' || req.path === '/readyz' || req.path === '/metrics') return;
         logger.info(
-          { correlationId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, durationMs: Math.round(performance.now() - started) },
+          {
+            correlationId,
+            method: req.method,
+            path: req.originalUrl.split('?')[0],
+            status: res.statusCode,
+            durationMs: Math.round(performance.now() - started),
+          },
           'request',
         );
       });
@@ -193,13 +197,14 @@ export async function startGraphQLService<TContext extends BaseContext>(
         const known = error instanceof GraphQLError && typeof error.extensions.code === 'string';
         const http = known ? httpStatusFor(error.extensions) : undefined;
         const body = req.body as { operationName?: unknown } | undefined;
-        countRefusedRequest(known ? String(error.extensions.code) : 'UNAUTHENTICATED', typeof body?.operationName === 'string' ? body.operationName : undefined);
+        countRefusedRequest(
+          known ? String(error.extensions.code) : 'UNAUTHENTICATED',
+          typeof body?.operationName === 'string' ? body.operationName : undefined,
+        );
         for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
         res.status(http?.status ?? 401).json({
           errors: [
-            known
-              ? { message: error.message, extensions: error.extensions }
-              : { message: 'Authentication failed.', extensions: { code: 'UNAUTHENTICATED' } },
+            known ? { message: error.message, extensions: error.extensions } : { message: 'Authentication failed.', extensions: { code: 'UNAUTHENTICATED' } },
           ],
         });
       }
@@ -216,8 +221,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'request failed outside GraphQL');
     countRefusedRequest(status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
-    const message =
-      status === 413 ? 'The request body is too large.' : status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
+    const message = status === 413 ? 'The request body is too large.' : status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 

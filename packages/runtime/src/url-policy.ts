@@ -3,14 +3,7 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /** Why a URL may not be fetched; stable strings, meant for logs, metrics and crawl reports. */
-export type UrlCheckReason =
-  | 'invalid_url'
-  | 'scheme'
-  | 'credentials'
-  | 'port'
-  | 'private_address'
-  | 'metadata_address'
-  | 'dns_failed';
+export type UrlCheckReason = 'invalid_url' | 'scheme' | 'credentials' | 'port' | 'private_address' | 'metadata_address' | 'dns_failed';
 
 /** One address a host resolved to, with the ipaddr.js range it falls in ('unicast' for public addresses). */
 export interface VettedAddress {
@@ -158,8 +151,13 @@ export function checkAddress(
   const allow = parseAllowList(policy.allowPrivateHosts);
   const hostAllowed = hostname !== undefined && allow.hosts.has(normalizeHostname(hostname));
 
-  if (METADATA_ADDRESSES.has(text) || (inner !== undefined && METADATA_ADDRESSES.has(inner.toString())) || (hostname !== undefined && METADATA_HOSTS.has(normalizeHostname(hostname)))) {
-    const exact = hostAllowed || allow.cidrs.some(([net, bits]) => net.kind() === address.kind() && bits === (family === 4 ? 32 : 128) && net.toString() === text);
+  if (
+    METADATA_ADDRESSES.has(text) ||
+    (inner !== undefined && METADATA_ADDRESSES.has(inner.toString())) ||
+    (hostname !== undefined && METADATA_HOSTS.has(normalizeHostname(hostname)))
+  ) {
+    const exact =
+      hostAllowed || allow.cidrs.some(([net, bits]) => net.kind() === address.kind() && bits === (family === 4 ? 32 : 128) && net.toString() === text);
     if (exact) return { ok: true, vetted: { address: text, family, range, allowedByConfig: true } };
     return { ok: false, reason: 'metadata_address', detail: `${text} is a cloud metadata endpoint`, address: text, range };
   }
@@ -255,13 +253,21 @@ export const urlPolicyEnvSchema = z.object({
   CRAWLER_ALLOWED_PORTS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean).map(Number))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map(Number),
+    )
     .refine((ports) => ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536), 'must be comma-separated port numbers'),
 });
 
 export function urlPolicyFromEnv(config: z.infer<typeof urlPolicyEnvSchema>): UrlPolicy {
   return {
-    allowPrivateHosts: config.CRAWLER_ALLOW_PRIVATE_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+    allowPrivateHosts: config.CRAWLER_ALLOW_PRIVATE_HOSTS.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
     allowedPorts: config.CRAWLER_ALLOWED_PORTS,
   };
 }

@@ -21,11 +21,7 @@ describe('typed configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toEqual(
-      expect.arrayContaining([
-        'DATABASE_URL is required but not set',
-        expect.stringMatching(/^USERS_PORT: /),
-        expect.stringMatching(/^LOG_LEVEL: /),
-      ]),
+      expect.arrayContaining(['DATABASE_URL is required but not set', expect.stringMatching(/^USERS_PORT: /), expect.stringMatching(/^LOG_LEVEL: /)]),
     );
     expect((error as ConfigError).message).not.toContain('eighty');
   });

@@ -47,7 +47,9 @@ describe('observability: metrics', () => {
 
     const { contentType, body } = await metricsText();
     expect(contentType).toMatch(/^text\/plain/);
-    const bucket = body.split('\n').find((line) => line.startsWith('graphql_operation_duration_seconds_bucket{') && line.includes('le="+Inf"') && line.includes('operation="Greeting"'));
+    const bucket = body
+      .split('\n')
+      .find((line) => line.startsWith('graphql_operation_duration_seconds_bucket{') && line.includes('le="+Inf"') && line.includes('operation="Greeting"'));
     expect(bucket).toContain('service="shared-test"');
     expect(bucket).toMatch(/ 2$/);
     expect(body).toMatch(/^process_cpu_user_seconds_total\{service="shared-test"\} /m);

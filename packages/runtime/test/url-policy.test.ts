@@ -99,19 +99,28 @@ describe('checkUrl', () => {
     expect(await reasonFor('http://169.254.169.254/', { allowPrivateHosts: ['169.254.169.254/32'] })).toBe('ok');
   });
 
-  it.each(['http://93.184.216.34/', 'https://1.1.1.1/dns-query', 'http://8.8.8.8/', 'http://[2606:4700:4700::1111]/', 'http://[::ffff:93.184.216.34]/', 'http://[64:ff9b::5db8:d822]/'])(
-    'allows the public address %s',
-    async (url) => {
-      const result = await checkUrl(url);
-      expect(result.ok).toBe(true);
-      if (result.ok) expect(result.addresses.every((a) => !a.allowedByConfig && ['unicast', 'rfc6052'].includes(a.range))).toBe(true);
-    },
-  );
+  it.each([
+    'http://93.184.216.34/',
+    'https://1.1.1.1/dns-query',
+    'http://8.8.8.8/',
+    'http://[2606:4700:4700::1111]/',
+    'http://[::ffff:93.184.216.34]/',
+    'http://[64:ff9b::5db8:d822]/',
+  ])('allows the public address %s', async (url) => {
+    const result = await checkUrl(url);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.addresses.every((a) => !a.allowedByConfig && ['unicast', 'rfc6052'].includes(a.range))).toBe(true);
+  });
 
   it('allows 127.0.0.1 when allowPrivateHosts names it, and nothing else private', async () => {
     const policy: UrlPolicy = { allowPrivateHosts: ['127.0.0.1'] };
     const result = await checkUrl('http://127.0.0.1/page', policy);
-    expect(result).toMatchObject({ ok: true, hostname: '127.0.0.1', port: 80, addresses: [{ address: '127.0.0.1', family: 4, range: 'loopback', allowedByConfig: true }] });
+    expect(result).toMatchObject({
+      ok: true,
+      hostname: '127.0.0.1',
+      port: 80,
+      addresses: [{ address: '127.0.0.1', family: 4, range: 'loopback', allowedByConfig: true }],
+    });
     expect(await reasonFor('http://127.0.0.2/', policy)).toBe('private_address');
     expect(await reasonFor('http://10.0.0.1/', policy)).toBe('private_address');
     expect(await reasonFor('http://[::ffff:127.0.0.1]/', policy)).toBe('ok');

@@ -69,7 +69,10 @@ runService('analytics', async () => {
     logger,
   });
   await consumer.start();
-  logger.info({ stream: config.ANALYTICS_STREAM, group: config.ANALYTICS_CONSUMER_GROUP, retentionDays: config.ANALYTICS_RETENTION_DAYS }, 'reading analytics events');
+  logger.info(
+    { stream: config.ANALYTICS_STREAM, group: config.ANALYTICS_CONSUMER_GROUP, retentionDays: config.ANALYTICS_RETENTION_DAYS },
+    'reading analytics events',
+  );
 
   await startGraphQLService<AnalyticsContext>({
     name: 'analytics',

@@ -12,5 +12,8 @@ const status = systemStatusModule('analytics');
  * schema generator can call it too.
  */
 export function buildAnalyticsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema<AnalyticsContext>({ resolvers: [AnalyticsResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] }, status.referenceResolvers);
+  return buildFederatedSchema<AnalyticsContext>(
+    { resolvers: [AnalyticsResolver, status.SystemStatusResolver], orphanedTypes: [status.SystemStatus] },
+    status.referenceResolvers,
+  );
 }

@@ -60,7 +60,13 @@ describe('clustering questions by meaning', () => {
 
 describe('CSV', () => {
   it('quotes what needs quoting, ends lines with CRLF and defuses formulas', () => {
-    const csv = toCsv(['a', 'b', 'c', 'd'], [['plain', 'with, comma', 'say "hi"\nthere', '=HYPERLINK("x")'], [1.5, true, null, new Date('2026-01-02T03:04:05.000Z')]]);
+    const csv = toCsv(
+      ['a', 'b', 'c', 'd'],
+      [
+        ['plain', 'with, comma', 'say "hi"\nthere', '=HYPERLINK("x")'],
+        [1.5, true, null, new Date('2026-01-02T03:04:05.000Z')],
+      ],
+    );
     expect(csv).toBe('a,b,c,d\r\nplain,"with, comma","say ""hi""\nthere","\'=HYPERLINK(""x"")"\r\n1.5,true,,2026-01-02T03:04:05.000Z\r\n');
   });
 });
@@ -84,8 +90,18 @@ describe('stream entries', () => {
     expect(parseEntry('1-0', null)).toMatchObject({ ok: false });
     expect(parseEntry('1-0', withData({ ...event.data, rating: 'meh' }))).toMatchObject({ ok: false, problem: expect.stringContaining('rating') });
     expect(parseEntry('1-0', withData({ ...event.data, messageId: "x'; drop table" }))).toMatchObject({ ok: false });
-    expect(parseEntry('1-0', fields.map((f) => (f === 'feedback' ? 'nonsense' : f)))).toMatchObject({ ok: false, problem: expect.stringContaining('unknown event type') });
-    expect(parseEntry('1-0', fields.map((f) => (f === event.orgId ? 'not-a-uuid' : f)))).toMatchObject({ ok: false });
+    expect(
+      parseEntry(
+        '1-0',
+        fields.map((f) => (f === 'feedback' ? 'nonsense' : f)),
+      ),
+    ).toMatchObject({ ok: false, problem: expect.stringContaining('unknown event type') });
+    expect(
+      parseEntry(
+        '1-0',
+        fields.map((f) => (f === event.orgId ? 'not-a-uuid' : f)),
+      ),
+    ).toMatchObject({ ok: false });
   });
 });
 

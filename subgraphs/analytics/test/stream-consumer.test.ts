@@ -58,7 +58,18 @@ const question = (n: number): AnalyticsEvent => ({
 const ok = (events: AnalyticsEvent[]): StoreResult => ({ inserted: events.length, duplicates: 0, outOfRange: 0, organizations: new Map() });
 
 function consumer(group: FakeGroup, store: (events: AnalyticsEvent[]) => Promise<StoreResult>) {
-  return new StreamConsumer({ redis: group.redis, stream: 's', group: 'g', consumer: 'c', batchSize: 10, blockMs: 5, claimIdleMs: 60_000, retryBaseMs: 1, store, logger: createLogger('test', 'silent') });
+  return new StreamConsumer({
+    redis: group.redis,
+    stream: 's',
+    group: 'g',
+    consumer: 'c',
+    batchSize: 10,
+    blockMs: 5,
+    claimIdleMs: 60_000,
+    retryBaseMs: 1,
+    store,
+    logger: createLogger('test', 'silent'),
+  });
 }
 
 const until = async (condition: () => boolean) => {

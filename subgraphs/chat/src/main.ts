@@ -34,7 +34,12 @@ runService('chat', async () => {
   const runner = new AnswerRunner({
     orm,
     events,
-    model: new OpenAiCompatibleModel({ baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS }),
+    model: new OpenAiCompatibleModel({
+      baseURL: config.OPENAI_BASE_URL,
+      apiKey: config.OPENAI_API_KEY,
+      model: config.OPENAI_MODEL,
+      timeoutMs: config.OPENAI_TIMEOUT_MS,
+    }),
     retrieval: new RetrievalClient(config.KNOWLEDGE_SUBGRAPH_URL, config.IDENTITY_SIGNING_SECRET),
     cache: new AnswerCache(redis, config.CHAT_ANSWER_CACHE_TTL_SECONDS),
     analytics,
@@ -53,7 +58,10 @@ runService('chat', async () => {
   });
   await generations.start();
   // Origins only: a URL may carry credentials.
-  logger.info({ llm: new URL(config.OPENAI_BASE_URL).origin, model: config.OPENAI_MODEL, knowledge: new URL(config.KNOWLEDGE_SUBGRAPH_URL).origin }, 'answering configured');
+  logger.info(
+    { llm: new URL(config.OPENAI_BASE_URL).origin, model: config.OPENAI_MODEL, knowledge: new URL(config.KNOWLEDGE_SUBGRAPH_URL).origin },
+    'answering configured',
+  );
 
   await startGraphQLService<ChatContext>({
     name: 'chat',

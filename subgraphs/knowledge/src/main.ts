@@ -2,15 +2,7 @@
 import 'reflect-metadata';
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import { AuditEntryRecord } from '@scs/graphql-kit/auth/audit-entry.entity';
-import {
-  baseEnvSchema,
-  databaseEnvSchema,
-  identityEnvSchema,
-  loadConfig,
-  port,
-  redisEnvSchema,
-  temporalEnvSchema,
-} from '@scs/runtime/config';
+import { baseEnvSchema, databaseEnvSchema, identityEnvSchema, loadConfig, port, redisEnvSchema, temporalEnvSchema } from '@scs/runtime/config';
 import { createRedis, redisCheck } from '@scs/runtime/redis';
 import { createLogger } from '@scs/runtime/logger';
 import { databaseCheck, openDatabase } from '@scs/graphql-kit/database';

@@ -1,11 +1,4 @@
-import {
-  accessTokenEnvSchema,
-  baseEnvSchema,
-  databaseEnvSchema,
-  identityEnvSchema,
-  port,
-  redisEnvSchema,
-} from '@scs/runtime/config';
+import { accessTokenEnvSchema, baseEnvSchema, databaseEnvSchema, identityEnvSchema, port, redisEnvSchema } from '@scs/runtime/config';
 import { z } from 'zod';
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -43,9 +36,15 @@ export const usersEnvSchema = baseEnvSchema
     SMTP_HOST: z.string().min(1).optional(),
     SMTP_PORT: port(587),
     /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
-    SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    SMTP_SECURE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /** Refuse to send unless the connection is encrypted (STARTTLS); on by default outside local test servers. */
-    SMTP_REQUIRE_TLS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    SMTP_REQUIRE_TLS: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     SMTP_USER: z.string().min(1).optional(),
     SMTP_PASSWORD: z.string().min(1).optional(),
     SMTP_FROM: z.string().min(3).default('Smart Customer Support <no-reply@localhost>'),

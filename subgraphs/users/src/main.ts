@@ -45,7 +45,11 @@ runService('users', async () => {
     }),
     loginFailures: {
       perAddress: new SharedRateLimiter(redis, { name: 'login-failures-address', points: config.LOCKOUT_THRESHOLD, durationSeconds: config.LOCKOUT_SECONDS }),
-      perAccount: new SharedRateLimiter(redis, { name: 'login-failures-account', points: config.LOCKOUT_ACCOUNT_CEILING, durationSeconds: config.LOCKOUT_ACCOUNT_WINDOW_SECONDS }),
+      perAccount: new SharedRateLimiter(redis, {
+        name: 'login-failures-account',
+        points: config.LOCKOUT_ACCOUNT_CEILING,
+        durationSeconds: config.LOCKOUT_ACCOUNT_WINDOW_SECONDS,
+      }),
     },
   };
   const dependencyChecks = [databaseCheck(orm), redisCheck(redis)];

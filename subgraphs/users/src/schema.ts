@@ -26,7 +26,16 @@ class SystemStatusRootResolver {
 export function buildUsersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<UsersContext>(
     {
-      resolvers: [AccountResolver, MembersResolver, ApiKeysResolver, AuditResolver, WidgetResolver, GatewayInternalResolver, status.SystemStatusResolver, SystemStatusRootResolver],
+      resolvers: [
+        AccountResolver,
+        MembersResolver,
+        ApiKeysResolver,
+        AuditResolver,
+        WidgetResolver,
+        GatewayInternalResolver,
+        status.SystemStatusResolver,
+        SystemStatusRootResolver,
+      ],
       orphanedTypes: [User],
     },
     {

@@ -43,9 +43,7 @@ export default defineComponent({
         : marker;
 
     const text = (value: string): VNodeChild[] =>
-      splitCitations(value, props.citations).map((segment) =>
-        segment.kind === 'text' ? segment.text : citeLink(segment.citation, segment.marker),
-      );
+      splitCitations(value, props.citations).map((segment) => (segment.kind === 'text' ? segment.text : citeLink(segment.citation, segment.marker)));
 
     const inline = (tokens: readonly Token[] | undefined): VNodeChild[] => (tokens ?? []).flatMap(inlineToken);
 
@@ -122,10 +120,20 @@ export default defineComponent({
           const table = token as Tokens.Table;
           return h('div', { class: 'md-table' }, [
             h('table', [
-              h('thead', [h('tr', table.header.map((cell) => h('th', { scope: 'col' }, inline(cell.tokens))))]),
+              h('thead', [
+                h(
+                  'tr',
+                  table.header.map((cell) => h('th', { scope: 'col' }, inline(cell.tokens))),
+                ),
+              ]),
               h(
                 'tbody',
-                table.rows.map((row) => h('tr', row.map((cell) => h('td', inline(cell.tokens))))),
+                table.rows.map((row) =>
+                  h(
+                    'tr',
+                    row.map((cell) => h('td', inline(cell.tokens))),
+                  ),
+                ),
               ),
             ]),
           ]);

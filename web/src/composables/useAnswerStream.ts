@@ -2,12 +2,7 @@ import type { ApolloClient, ObservableSubscription } from '@apollo/client/core';
 import { useApolloClient } from '@vue/apollo-composable';
 import type { Client } from 'graphql-ws';
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import type {
-  ChatMessageViewFieldsFragment,
-  ConversationStatus,
-  MessageStreamSubscription,
-  SendMessageMutation,
-} from '../gql/graphql';
+import type { ChatMessageViewFieldsFragment, ConversationStatus, MessageStreamSubscription, SendMessageMutation } from '../gql/graphql';
 import { describeError } from '../graphql/errors';
 import { ConversationQuery, MessageStreamSubscription as MessageStreamDocument } from '../graphql/documents/conversation.documents';
 import { compareMessages } from './messageOrder';

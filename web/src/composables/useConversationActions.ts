@@ -64,8 +64,10 @@ export function useConversationActions(stream: ActionTarget, options: { client?:
   async function stop(): Promise<boolean> {
     const answer = stream.generating.value;
     if (!answer || busy.stop) return false;
-    const stopped = await run('stop', 'Could not stop the answer', async () =>
-      (await client.mutate({ mutation: StopGenerationMutation, variables: { messageId: answer.id } })).data?.stopGeneration,
+    const stopped = await run(
+      'stop',
+      'Could not stop the answer',
+      async () => (await client.mutate({ mutation: StopGenerationMutation, variables: { messageId: answer.id } })).data?.stopGeneration,
     );
     if (stopped) stream.patch(stopped.id, { status: stopped.status });
     return Boolean(stopped);
@@ -85,8 +87,10 @@ export function useConversationActions(stream: ActionTarget, options: { client?:
   async function escalate(): Promise<boolean> {
     const conversationId = stream.conversationId.value;
     if (!conversationId) return false;
-    const conversation = await run('escalate', 'Could not reach a person', async () =>
-      (await client.mutate({ mutation: EscalateMutation, variables: { conversationId } })).data?.escalate,
+    const conversation = await run(
+      'escalate',
+      'Could not reach a person',
+      async () => (await client.mutate({ mutation: EscalateMutation, variables: { conversationId } })).data?.escalate,
     );
     if (conversation) stream.setConversationStatus(conversation.status);
     return Boolean(conversation);

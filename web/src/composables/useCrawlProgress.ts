@@ -45,20 +45,18 @@ export function useCrawlProgress(
     live.value = null;
     error.value = null;
     if (!source) return;
-    subscription = client
-      .subscribe({ query: CrawlProgressSubscription, variables: { sourceId: source }, fetchPolicy: 'no-cache' })
-      .subscribe({
-        next: (result) => {
-          const progress = result.data?.crawlProgress;
-          if (!progress || progress.sourceId !== source || id.value !== source) return;
-          const before = live.value;
-          live.value = progress;
-          options.onProgress?.(progress, before);
-        },
-        error: (caught: unknown) => {
-          if (id.value === source) error.value = describeError(caught);
-        },
-      });
+    subscription = client.subscribe({ query: CrawlProgressSubscription, variables: { sourceId: source }, fetchPolicy: 'no-cache' }).subscribe({
+      next: (result) => {
+        const progress = result.data?.crawlProgress;
+        if (!progress || progress.sourceId !== source || id.value !== source) return;
+        const before = live.value;
+        live.value = progress;
+        options.onProgress?.(progress, before);
+      },
+      error: (caught: unknown) => {
+        if (id.value === source) error.value = describeError(caught);
+      },
+    });
   }
 
   watch(id, follow, { immediate: true });

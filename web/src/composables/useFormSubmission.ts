@@ -70,8 +70,7 @@ export const checks = {
   required: (value: string, message: string): string | undefined => (value.trim() === '' ? message : undefined),
   email: (value: string): string | undefined =>
     value.trim() === '' ? 'Enter your email address.' : /^[^\s@]+@[^\s@]+$/.test(value.trim()) ? undefined : 'Enter an email address like name@example.com.',
-  newPassword: (value: string): string | undefined =>
-    value === '' ? 'Choose a password.' : value.length < 10 ? 'Use at least 10 characters.' : undefined,
+  newPassword: (value: string): string | undefined => (value === '' ? 'Choose a password.' : value.length < 10 ? 'Use at least 10 characters.' : undefined),
 };
 
 /** Drops the undefined entries of a check result. */

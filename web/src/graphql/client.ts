@@ -44,10 +44,7 @@ export interface GraphqlClients {
  * Subscriptions go over graphql-ws, queries and mutations over HTTP; both to `/graphql`, both
  * authenticated by `session`, which is attached to the returned Apollo client for its own calls.
  */
-export function createGraphqlClients(
-  session: SessionStore,
-  location: Pick<Location, 'protocol' | 'host'> = window.location,
-): GraphqlClients {
+export function createGraphqlClients(session: SessionStore, location: Pick<Location, 'protocol' | 'host'> = window.location): GraphqlClients {
   const endpoints = graphqlEndpoints(location);
   const ws = createSessionSocket(session, {
     url: endpoints.ws,

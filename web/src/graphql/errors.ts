@@ -110,9 +110,7 @@ export function isTransportFailure(error: unknown): boolean {
 export function describeProblem(problem: GatewayProblem): string {
   switch (problem.code) {
     case 'RATE_LIMITED':
-      return problem.retryAfter
-        ? `Too many attempts. Try again in ${formatSeconds(problem.retryAfter)}.`
-        : 'Too many attempts. Try again in a moment.';
+      return problem.retryAfter ? `Too many attempts. Try again in ${formatSeconds(problem.retryAfter)}.` : 'Too many attempts. Try again in a moment.';
     case 'FORBIDDEN':
       return problem.message || 'You do not have permission to do this.';
     case 'UNAUTHENTICATED':

@@ -29,9 +29,7 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
 export function isPublicOperation(query: DocumentNode): boolean {
   const definition = getMainDefinition(query);
   if (definition.kind !== Kind.OPERATION_DEFINITION) return false;
-  const fields = definition.selectionSet.selections.filter(
-    (selection) => selection.kind === Kind.FIELD && selection.name.value !== '__typename',
-  );
+  const fields = definition.selectionSet.selections.filter((selection) => selection.kind === Kind.FIELD && selection.name.value !== '__typename');
   return fields.length > 0 && fields.every((field) => field.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(field.name.value));
 }
 

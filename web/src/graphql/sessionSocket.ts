@@ -32,7 +32,13 @@ export function webSocketRecovering4401(recover: () => boolean, Base: typeof Web
       this.addEventListener('close', (event) => {
         if (!listener) return;
         if (event.code === CLOSE_UNAUTHORIZED && recover()) {
-          const retryable = { code: CLOSE_RETRY, reason: 'Access token expired; reconnecting', wasClean: event.wasClean, type: 'close', originalCode: event.code };
+          const retryable = {
+            code: CLOSE_RETRY,
+            reason: 'Access token expired; reconnecting',
+            wasClean: event.wasClean,
+            type: 'close',
+            originalCode: event.code,
+          };
           listener.call(this, retryable as unknown as CloseEvent);
         } else {
           listener.call(this, event);

@@ -1,12 +1,6 @@
 import type { ApolloClient } from '@apollo/client/core';
 import { reactive, readonly } from 'vue';
-import type {
-  AuthPayloadFieldsFragment,
-  Role,
-  SessionOrganizationFieldsFragment,
-  SessionUserFieldsFragment,
-  ViewerFieldsFragment,
-} from '../gql/graphql';
+import type { AuthPayloadFieldsFragment, Role, SessionOrganizationFieldsFragment, SessionUserFieldsFragment, ViewerFieldsFragment } from '../gql/graphql';
 import { describeError, hasErrorCode, problemsOf } from '../graphql/errors';
 import { LogoutMutation, MeQuery, RefreshSessionMutation, SwitchOrganizationMutation } from './session.documents';
 
@@ -401,9 +395,7 @@ export class SessionStore {
   }
 
   private async logoutQuietly(refreshToken: string): Promise<void> {
-    await this.client
-      ?.mutate({ mutation: LogoutMutation, variables: { refreshToken }, fetchPolicy: 'no-cache' })
-      .catch(() => undefined); // already over, or offline: it expires on its own
+    await this.client?.mutate({ mutation: LogoutMutation, variables: { refreshToken }, fetchPolicy: 'no-cache' }).catch(() => undefined); // already over, or offline: it expires on its own
   }
 
   private scheduleProactiveRefresh(): void {

@@ -117,9 +117,11 @@ export function viewer(permissions: string[], role: ViewerFieldsFragment['role']
 export const ALL_PERMISSIONS = ['system:read', 'conversation:read:own', 'chat:ask', 'user:read'];
 
 /** Answers `me` with the given permissions. */
-export const meHandler = (permissions: string[] = ALL_PERMISSIONS, role?: ViewerFieldsFragment['role']): Handler => () => ({
-  data: { me: viewer(permissions, role) },
-});
+export const meHandler =
+  (permissions: string[] = ALL_PERMISSIONS, role?: ViewerFieldsFragment['role']): Handler =>
+  () => ({
+    data: { me: viewer(permissions, role) },
+  });
 
 /** A session store wired to a real ApolloClient whose network is `gateway`. */
 export function sessionWithGateway(gateway: ReturnType<typeof fakeGateway>, options: SessionStoreOptions = {}) {

@@ -1,4 +1,13 @@
-import { ActivityFailure, ApplicationFailure, condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { CrawlActivities, PageIndexingActivities } from './crawl-activities.js';
 import {
   cancelCrawl,
@@ -142,9 +151,7 @@ export async function crawlSource(request: CrawlRequest, carried?: CrawlCarryOve
     }
     const batch = frontier.splice(0, Math.min(BATCH_SIZE, request.settings.maxPages - attempted));
     attempted += batch.length;
-    const outcomes = await Promise.all(
-      batch.map(async (entry) => indexStaged(request, runId, await pages.crawlPage({ request, runId, url: entry.url }))),
-    );
+    const outcomes = await Promise.all(batch.map(async (entry) => indexStaged(request, runId, await pages.crawlPage({ request, runId, url: entry.url }))));
     const found: { url: string; depth: number }[] = [];
     const rejected = new Map<string, string>();
     outcomes.forEach((outcome, i) => {

@@ -26,11 +26,4 @@ export {
   type SafeFetchSuccess,
 } from './safe-fetch.js';
 export { createRobots, originOf, robotsVerdict, RobotsTxt, type RobotsOptions, type RobotsRecord } from './robots.js';
-export {
-  createPoliteness,
-  Politeness,
-  PolitenessTimeoutError,
-  type AcquireOptions,
-  type PolitenessOptions,
-  type Release,
-} from './politeness.js';
+export { createPoliteness, Politeness, PolitenessTimeoutError, type AcquireOptions, type PolitenessOptions, type Release } from './politeness.js';

@@ -2,24 +2,10 @@ import type { LookupAddress } from 'node:dns';
 import { pipeline, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, request } from 'undici';
-import {
-  checkUrl,
-  normalizeHostname,
-  type UrlCheckReason,
-  type UrlPolicy,
-  type VettedAddress,
-} from '@scs/runtime/url-policy';
+import { checkUrl, normalizeHostname, type UrlCheckReason, type UrlPolicy, type VettedAddress } from '@scs/runtime/url-policy';
 
 export type SafeFetchFailureReason =
-  | 'blocked_url'
-  | 'redirect_loop'
-  | 'too_many_redirects'
-  | 'timeout'
-  | 'too_large'
-  | 'content_type'
-  | 'http_error'
-  | 'network_error'
-  | 'robots_disallowed';
+  'blocked_url' | 'redirect_loop' | 'too_many_redirects' | 'timeout' | 'too_large' | 'content_type' | 'http_error' | 'network_error' | 'robots_disallowed';
 
 export interface SafeFetchSuccess {
   ok: true;
@@ -196,7 +182,10 @@ export async function safeFetch(input: string | URL, options: SafeFetchOptions):
         error.code = 'ENOTFOUND';
         callback(error, []);
       } else if (lookupOptions.all) {
-        callback(null, candidates.map((a) => ({ address: a.address, family: a.family })));
+        callback(
+          null,
+          candidates.map((a) => ({ address: a.address, family: a.family })),
+        );
       } else {
         callback(null, candidates[0]!.address, candidates[0]!.family);
       }

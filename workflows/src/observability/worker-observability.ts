@@ -120,17 +120,26 @@ export function pollTaskQueueBacklog(options: {
  * with tracing on (see `initTracing` in @scs/runtime), Temporal's OpenTelemetry interceptors, so a
  * trace goes on from whoever started the workflow into its workflow and activity spans.
  */
-export function workerObservability(options: { workflows: boolean }): { interceptors: WorkerInterceptors; sinks: InjectedSinks<OpenTelemetrySinks> | Record<string, never> } {
+export function workerObservability(options: { workflows: boolean }): {
+  interceptors: WorkerInterceptors;
+  sinks: InjectedSinks<OpenTelemetrySinks> | Record<string, never>;
+} {
   const otel = tracing();
   const interceptors: WorkerInterceptors = {
     activity: [
       ...(otel
-        ? [(ctx: ActivityContext) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })]
+        ? [
+            (ctx: ActivityContext) => ({
+              inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+              outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+            }),
+          ]
         : []),
       (ctx: ActivityContext) => ({ inbound: new ActivityMetricsInterceptor(ctx) }),
     ],
     ...(otel && options.workflows ? { workflowModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')] } : {}),
   };
-  const sinks: InjectedSinks<OpenTelemetrySinks> | Record<string, never> = otel && options.workflows ? { exporter: makeWorkflowExporter(otel.spanProcessor, otel.resource) } : {};
+  const sinks: InjectedSinks<OpenTelemetrySinks> | Record<string, never> =
+    otel && options.workflows ? { exporter: makeWorkflowExporter(otel.spanProcessor, otel.resource) } : {};
   return { interceptors, sinks };
 }

@@ -62,25 +62,66 @@ const MAX_WALK_DEPTH = 600;
 
 /** Elements removed anywhere in the body before extraction. */
 const BOILERPLATE_SELECTOR = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'canvas', 'math', 'input', 'select',
-  'textarea', 'dialog', 'nav', 'aside', 'footer', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]',
-  '[role="complementary"]', '[role="search"]', '[role="dialog"]', '[role="alertdialog"]', '[role="menu"]',
-  '[role="menubar"]', '[role="toolbar"]',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'math',
+  'input',
+  'select',
+  'textarea',
+  'dialog',
+  'nav',
+  'aside',
+  'footer',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
+  '[role="search"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[role="menu"]',
+  '[role="menubar"]',
+  '[role="toolbar"]',
 ].join(',');
 
 /** Class or id tokens of boilerplate widgets (cookie banners, share bars, tables of contents, …). */
 const BOILERPLATE_WORDS = [
-  'cookies?', 'consent', 'gdpr', 'breadcrumbs?', 'skip-?link', 'skip-?to-?content', 'share', 'sharing', 'social',
-  'newsletter', 'adverts?', 'ads', 'sponsor(?:ed)?', 'promo', 'sidebar', 'toc', 'table-of-contents', 'feedback',
-  'related', 'pagination', 'subscribe', 'popup', 'modal', 'banner',
+  'cookies?',
+  'consent',
+  'gdpr',
+  'breadcrumbs?',
+  'skip-?link',
+  'skip-?to-?content',
+  'share',
+  'sharing',
+  'social',
+  'newsletter',
+  'adverts?',
+  'ads',
+  'sponsor(?:ed)?',
+  'promo',
+  'sidebar',
+  'toc',
+  'table-of-contents',
+  'feedback',
+  'related',
+  'pagination',
+  'subscribe',
+  'popup',
+  'modal',
+  'banner',
 ];
 /** A class/id token that is, or has as a dash/underscore-separated word, one of BOILERPLATE_WORDS. */
 const BOILERPLATE_TOKEN = new RegExp(`^(?:[a-z0-9]+[-_])*(?:${BOILERPLATE_WORDS.join('|')})(?:[-_][a-z0-9]+)*$`, 'i');
 
 /** Elements whose class or id may mark a widget; content elements (headings, paragraphs, tables…) never do. */
-const WIDGET_CONTAINERS = ['div', 'section', 'ul', 'ol', 'span', 'dl']
-  .map((tag) => `${tag}[class], ${tag}[id]`)
-  .join(', ');
+const WIDGET_CONTAINERS = ['div', 'section', 'ul', 'ol', 'span', 'dl'].map((tag) => `${tag}[class], ${tag}[id]`).join(', ');
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
@@ -157,7 +198,8 @@ function headingAnchor(h: DomElement): string | null {
   }
   const parent = h.parentElement;
   // Documentation generators put the id on the section: <section id="x"><h2>…, <div class="section" id="x"><h2>….
-  const sectionLike = parent && (tagOf(parent) === 'section' || (tagOf(parent) === 'div' && /(?:^|\s)section(?:\s|$)/.test(parent.getAttribute('class') ?? '')));
+  const sectionLike =
+    parent && (tagOf(parent) === 'section' || (tagOf(parent) === 'div' && /(?:^|\s)section(?:\s|$)/.test(parent.getAttribute('class') ?? '')));
   if (parent && sectionLike && parent.firstElementChild === h) return clean(parent.getAttribute('id'));
   return null;
 }
@@ -357,8 +399,38 @@ function walkBlocks(root: DomElement): RawBlock[] {
 }
 
 const INLINE_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label', 'mark',
-  'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr', 'big',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'nobr',
+  'big',
 ]);
 
 /** Adds heading paths and anchors (a heading stack: a heading closes every open heading of its level or deeper). */

@@ -136,7 +136,10 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
     if (!pending) return;
     const instance = await pending.catch(() => undefined);
     if (!instance) return;
-    const result = await withTimeout(instance.close().catch(() => {}), 5_000);
+    const result = await withTimeout(
+      instance.close().catch(() => {}),
+      5_000,
+    );
     if (result === 'timeout') instance.process()?.kill('SIGKILL');
     const profile = profiles.get(instance);
     if (profile) await removeProfile(profile);
@@ -179,7 +182,10 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
         return await fn(page);
       } finally {
         if (context) {
-          const result = await withTimeout(context.close().catch(() => {}), closePageTimeoutMs);
+          const result = await withTimeout(
+            context.close().catch(() => {}),
+            closePageTimeoutMs,
+          );
           // A renderer stuck in a loop can wedge the close; a fresh browser is cheaper than a leak.
           if (result === 'timeout' && current === context.browser()) await closeBrowser();
         }

@@ -10,8 +10,7 @@ import type { BrowserPool } from './browser-pool.js';
 export type RenderFailureReason = 'render_timeout' | 'render_blocked' | 'render_failed';
 
 export type RenderResult =
-  | { ok: true; html: string; finalUrl: string; status: number | undefined }
-  | { ok: false; reason: RenderFailureReason; detail: string };
+  { ok: true; html: string; finalUrl: string; status: number | undefined } | { ok: false; reason: RenderFailureReason; detail: string };
 
 /** One intercepted request and what became of it. */
 export interface InterceptedRequest {
@@ -38,7 +37,20 @@ export interface RenderOptions {
 }
 
 /** Not needed for the text of a page; refused to save time and bandwidth. */
-const BLOCKED_TYPES = new Set(['image', 'media', 'font', 'stylesheet', 'websocket', 'eventsource', 'manifest', 'texttrack', 'ping', 'cspviolationreport', 'prefetch', 'signedexchange']);
+const BLOCKED_TYPES = new Set([
+  'image',
+  'media',
+  'font',
+  'stylesheet',
+  'websocket',
+  'eventsource',
+  'manifest',
+  'texttrack',
+  'ping',
+  'cspviolationreport',
+  'prefetch',
+  'signedexchange',
+]);
 
 /**
  * Defence in depth, run in every frame before the page's own scripts: interfaces that open connections the request
@@ -174,7 +186,11 @@ async function render(
  * passed on, not followed, so the browser's next request passes the interception checks again.
  * Returns why the request failed, if it did.
  */
-async function respondSafely(request: HTTPRequest, requestUrl: string, options: RenderOptions & { maxBytes: number; timeoutMs: number }): Promise<string | undefined> {
+async function respondSafely(
+  request: HTTPRequest,
+  requestUrl: string,
+  options: RenderOptions & { maxBytes: number; timeoutMs: number },
+): Promise<string | undefined> {
   const fetched = await safeFetch(requestUrl, {
     redirect: 'manual',
     userAgent: options.userAgent ?? 'Mozilla/5.0',

@@ -1,15 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
-import {
-  baseEnvSchema,
-  ConfigError,
-  loadConfig,
-  port,
-  redisEnvSchema,
-  temporalEnvSchema,
-  knowledgeIndexEnvSchema,
-} from '@scs/runtime/config';
+import { baseEnvSchema, ConfigError, loadConfig, port, redisEnvSchema, temporalEnvSchema, knowledgeIndexEnvSchema } from '@scs/runtime/config';
 import { createLogger } from '@scs/runtime/logger';
 import { createRedis, redisCheck } from '@scs/runtime/redis';
 import { ensureKnowledgeIndex } from '@scs/contracts/knowledge-index';
@@ -25,13 +17,18 @@ import { createEmbeddingActivities } from '../embedding/activities.js';
 import { embedderConfigFromEnv, embeddingEnvSchema } from '@scs/embedding/config';
 import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';
 
-const envSchema = baseEnvSchema.extend(embeddingEnvSchema.shape).extend(redisEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend({
-  EMBEDDING_WORKER_HOST: z.string().default('127.0.0.1'),
-  /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
-  EMBEDDING_WORKER_PORT: port(4011),
-  /** Activities run at once (each uses every core onnxruntime is given, so keep it small on CPU). */
-  EMBEDDING_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(2),
-});
+const envSchema = baseEnvSchema
+  .extend(embeddingEnvSchema.shape)
+  .extend(redisEnvSchema.shape)
+  .extend(temporalEnvSchema.shape)
+  .extend(knowledgeIndexEnvSchema.shape)
+  .extend({
+    EMBEDDING_WORKER_HOST: z.string().default('127.0.0.1'),
+    /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
+    EMBEDDING_WORKER_PORT: port(4011),
+    /** Activities run at once (each uses every core onnxruntime is given, so keep it small on CPU). */
+    EMBEDDING_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  });
 
 /**
  * The worker of the `embedding` task queue: activities only (text and CLIP embeddings, and the
@@ -46,7 +43,9 @@ runService('embedding-worker', async () => {
       .map((id) => path.join(embedderConfig.modelsDir, id))
       .filter((dir) => !existsSync(path.join(dir, 'config.json')));
     if (missing.length > 0) {
-      throw new ConfigError(missing.map((dir) => `EMBEDDING_MODELS_DIR: no model at ${dir} (run infra/models/provision-models, or set EMBEDDING_ALLOW_REMOTE_MODELS=true)`));
+      throw new ConfigError(
+        missing.map((dir) => `EMBEDDING_MODELS_DIR: no model at ${dir} (run infra/models/provision-models, or set EMBEDDING_ALLOW_REMOTE_MODELS=true)`),
+      );
     }
   }
   const embedder = createEmbedder(embedderConfig, logger);

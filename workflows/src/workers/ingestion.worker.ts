@@ -1,14 +1,6 @@
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import { AnalyticsProducer, analyticsEnvSchema, analyticsProducerOptions } from '@scs/contracts/analytics-events';
-import {
-  baseEnvSchema,
-  databaseEnvSchema,
-  loadConfig,
-  port,
-  redisEnvSchema,
-  temporalEnvSchema,
-  knowledgeIndexEnvSchema,
-} from '@scs/runtime/config';
+import { baseEnvSchema, databaseEnvSchema, loadConfig, port, redisEnvSchema, temporalEnvSchema, knowledgeIndexEnvSchema } from '@scs/runtime/config';
 import { createLogger } from '@scs/runtime/logger';
 import { createPubSub } from '@scs/runtime/pubsub';
 import { createRedis, redisCheck } from '@scs/runtime/redis';
@@ -26,23 +18,38 @@ import { createThumbnailStore } from '../images/index.js';
 import { pollTaskQueueBacklog, workerObservability } from '../observability/index.js';
 import { createBrowserPool } from '../rendering/index.js';
 
-const envSchema = baseEnvSchema.extend(urlPolicyEnvSchema.shape).extend(redisEnvSchema.shape).extend(databaseEnvSchema.shape).extend(temporalEnvSchema.shape).extend(knowledgeIndexEnvSchema.shape).extend(analyticsEnvSchema.shape).extend({
-  INGESTION_WORKER_HOST: z.string().default('127.0.0.1'),
-  /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
-  INGESTION_WORKER_PORT: port(4010),
-  /** Identifies the crawler to websites (robots.txt groups match its first word). */
-  CRAWLER_USER_AGENT: z.string().min(3).default('SCSBot/0.1 (+https://github.com/smart-customer-support)'),
-  CRAWLER_MAX_PAGE_BYTES: z.coerce.number().int().min(10_000).default(5 * 1024 * 1024),
-  CRAWLER_MAX_CONCURRENT_PER_HOST: z.coerce.number().int().min(1).default(2),
-  CRAWLER_MIN_DELAY_MS: z.coerce.number().int().min(0).default(500),
-  /** Images fetched per page, the largest image file, and the most pixels an image may declare (decompression bombs). */
-  CRAWLER_MAX_IMAGES_PER_PAGE: z.coerce.number().int().min(0).max(200).default(20),
-  CRAWLER_MAX_IMAGE_BYTES: z.coerce.number().int().min(10_000).default(10 * 1024 * 1024),
-  CRAWLER_MAX_IMAGE_PIXELS: z.coerce.number().int().min(10_000).default(40_000_000),
-  /** Chromium for JavaScript-rendered pages (Debian's; Puppeteer never downloads one), and pages rendered at once. */
-  PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
-  CRAWLER_MAX_BROWSER_PAGES: z.coerce.number().int().min(1).default(2),
-});
+const envSchema = baseEnvSchema
+  .extend(urlPolicyEnvSchema.shape)
+  .extend(redisEnvSchema.shape)
+  .extend(databaseEnvSchema.shape)
+  .extend(temporalEnvSchema.shape)
+  .extend(knowledgeIndexEnvSchema.shape)
+  .extend(analyticsEnvSchema.shape)
+  .extend({
+    INGESTION_WORKER_HOST: z.string().default('127.0.0.1'),
+    /** Health endpoints only (/healthz, /readyz); the worker itself polls Temporal. */
+    INGESTION_WORKER_PORT: port(4010),
+    /** Identifies the crawler to websites (robots.txt groups match its first word). */
+    CRAWLER_USER_AGENT: z.string().min(3).default('SCSBot/0.1 (+https://github.com/smart-customer-support)'),
+    CRAWLER_MAX_PAGE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(10_000)
+      .default(5 * 1024 * 1024),
+    CRAWLER_MAX_CONCURRENT_PER_HOST: z.coerce.number().int().min(1).default(2),
+    CRAWLER_MIN_DELAY_MS: z.coerce.number().int().min(0).default(500),
+    /** Images fetched per page, the largest image file, and the most pixels an image may declare (decompression bombs). */
+    CRAWLER_MAX_IMAGES_PER_PAGE: z.coerce.number().int().min(0).max(200).default(20),
+    CRAWLER_MAX_IMAGE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(10_000)
+      .default(10 * 1024 * 1024),
+    CRAWLER_MAX_IMAGE_PIXELS: z.coerce.number().int().min(10_000).default(40_000_000),
+    /** Chromium for JavaScript-rendered pages (Debian's; Puppeteer never downloads one), and pages rendered at once. */
+    PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
+    CRAWLER_MAX_BROWSER_PAGES: z.coerce.number().int().min(1).default(2),
+  });
 
 /** The worker of the `ingestion` task queue: the crawl workflow and its fetch, parse and image activities. */
 runService('ingestion-worker', async () => {

@@ -32,7 +32,9 @@ async function image(format: 'png' | 'jpeg' | 'webp', color: { r: number; g: num
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   return promise.then(
-    () => { throw new Error('expected a rejection'); },
+    () => {
+      throw new Error('expected a rejection');
+    },
     (error: Error) => error,
   );
 }
@@ -90,7 +92,13 @@ describe('embedding models', { timeout: 120_000 }, () => {
     it('gives the same vectors batched (several batches, padded) as one by one, reporting progress per batch', async () => {
       const small = createEmbedder({ ...baseConfig, batchSize: 2 });
       try {
-        const texts = ['Shipping is free above 50 euros.', 'Returns', 'You can return any item within 30 days of delivery, unused and in its box.', 'Contact us by phone', 'Opening hours'];
+        const texts = [
+          'Shipping is free above 50 euros.',
+          'Returns',
+          'You can return any item within 30 days of delivery, unused and in its box.',
+          'Contact us by phone',
+          'Opening hours',
+        ];
         const progress: string[] = [];
         const batched = await small.embedTexts({ texts }, { onBatch: (done, total) => void progress.push(`${done}/${total}`) });
         expect(progress).toEqual(['2/5', '4/5', '5/5']);
@@ -113,7 +121,9 @@ describe('embedding models', { timeout: 120_000 }, () => {
       const controller = new AbortController();
       const small = createEmbedder({ ...baseConfig, batchSize: 1 });
       try {
-        const error = await rejection(small.embedTexts({ texts: ['a', 'b', 'c'] }, { signal: controller.signal, onBatch: () => controller.abort(new Error('cancelled by test')) }));
+        const error = await rejection(
+          small.embedTexts({ texts: ['a', 'b', 'c'] }, { signal: controller.signal, onBatch: () => controller.abort(new Error('cancelled by test')) }),
+        );
         expect(error.message).toBe('cancelled by test');
       } finally {
         await small.dispose();

@@ -11,5 +11,9 @@ export async function embedRoundTrip(input: { texts: string[]; images: string[];
     heartbeatTimeout: '30 seconds',
     retry: { maximumAttempts: 3 },
   });
-  return Promise.all([embedding.embedTexts({ texts: input.texts }), embedding.embedImageQueries({ texts: input.texts }), embedding.embedImages({ images: input.images })]);
+  return Promise.all([
+    embedding.embedTexts({ texts: input.texts }),
+    embedding.embedImageQueries({ texts: input.texts }),
+    embedding.embedImages({ images: input.images }),
+  ]);
 }

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBEDDING_INPUT_FAILURE } from '../../src/embedding/activities.js';
 import type { embedRoundTrip } from './round-trip.workflow.js';
 
-async function readyz(worker: ServiceProcess): Promise<{ status: number; body: { ready: boolean; dependencies: { name: string; ok: boolean; detail: string | null }[] } }> {
+async function readyz(
+  worker: ServiceProcess,
+): Promise<{ status: number; body: { ready: boolean; dependencies: { name: string; ok: boolean; detail: string | null }[] } }> {
   const res = await fetch(`${worker.baseUrl}/readyz`);
   return { status: res.status, body: (await res.json()) as never };
 }
@@ -33,7 +35,12 @@ describe('embedding worker process', { timeout: 120_000 }, () => {
       last = await readyz(worker);
     }
     expect(last.status).toBe(200);
-    expect(last.body.dependencies.map((d) => [d.name, d.ok])).toEqual([['redis', true], ['opensearch', true], ['temporal', true], ['models', true]]);
+    expect(last.body.dependencies.map((d) => [d.name, d.ok])).toEqual([
+      ['redis', true],
+      ['opensearch', true],
+      ['temporal', true],
+      ['models', true],
+    ]);
     expect(last.body.dependencies.find((d) => d.name === 'models')!.detail).toBe('sentence-transformers/all-MiniLM-L6-v2, scs/tiny-clip on cpu');
     const logs = worker.logLines();
     expect(logs.find((l) => l.msg === 'embedding models run on cpu')?.reason).toMatch(/^auto: /);
@@ -51,7 +58,11 @@ describe('embedding worker process', { timeout: 120_000 }, () => {
       taskQueue,
       workflowsPath: fileURLToPath(new URL('./round-trip.workflow.ts', import.meta.url)),
     });
-    const png = (await sharp({ create: { width: 224, height: 224, channels: 3, background: { r: 10, g: 120, b: 200 } } }).png().toBuffer()).toString('base64');
+    const png = (
+      await sharp({ create: { width: 224, height: 224, channels: 3, background: { r: 10, g: 120, b: 200 } } })
+        .png()
+        .toBuffer()
+    ).toString('base64');
     try {
       await testWorker.runUntil(async () => {
         const [texts, queries, images] = await client.workflow.execute<typeof embedRoundTrip>('embedRoundTrip', {
@@ -65,8 +76,15 @@ describe('embedding worker process', { timeout: 120_000 }, () => {
 
         // bad input fails at once (non-retryable), although the workflow allows 3 attempts
         const error = await client.workflow
-          .execute<typeof embedRoundTrip>('embedRoundTrip', { taskQueue, workflowId: `${taskQueue}-bad`, args: [{ texts: [], images: [png], embeddingQueue: TEST_TASK_QUEUES.embedding }] })
-          .then(() => undefined, (e: unknown) => e);
+          .execute<typeof embedRoundTrip>('embedRoundTrip', {
+            taskQueue,
+            workflowId: `${taskQueue}-bad`,
+            args: [{ texts: [], images: [png], embeddingQueue: TEST_TASK_QUEUES.embedding }],
+          })
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
         expect(error).toBeInstanceOf(WorkflowFailedError);
         const activityFailure = (error as WorkflowFailedError).cause as ActivityFailure;
         expect(activityFailure).toBeInstanceOf(ActivityFailure);
@@ -97,7 +115,9 @@ describe('embedding worker without its models', () => {
       const worker = await startEmbeddingWorker({ EMBEDDING_MODELS_DIR: empty }).catch((e: Error) => e);
       expect(worker).toBeInstanceOf(Error);
       expect((worker as Error).message).toMatch(/exited with 78/);
-      expect((worker as Error).message).toContain(`EMBEDDING_MODELS_DIR: no model at ${path.join(empty, 'sentence-transformers/all-MiniLM-L6-v2')} (run infra/models/provision-models`);
+      expect((worker as Error).message).toContain(
+        `EMBEDDING_MODELS_DIR: no model at ${path.join(empty, 'sentence-transformers/all-MiniLM-L6-v2')} (run infra/models/provision-models`,
+      );
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -222,11 +222,19 @@ describe('safeFetch', () => {
     expect(image).toMatchObject({ ok: false, reason: 'content_type', status: 200 });
     expect(image.ok || image.detail).toContain('image/png');
     expect(await safeFetch(`${server.origin}/json`, options)).toMatchObject({ ok: false, reason: 'content_type' });
-    expect(await safeFetch(`${server.origin}/image`, { ...options, allowedContentTypes: IMAGE_CONTENT_TYPES })).toMatchObject({ ok: true, contentType: 'image/png' });
+    expect(await safeFetch(`${server.origin}/image`, { ...options, allowedContentTypes: IMAGE_CONTENT_TYPES })).toMatchObject({
+      ok: true,
+      contentType: 'image/png',
+    });
   });
 
   it('reports 404 and 503 as http_error with the status', async () => {
-    expect(await safeFetch(`${server.origin}/missing`, options)).toMatchObject({ ok: false, reason: 'http_error', status: 404, url: `${server.origin}/missing` });
+    expect(await safeFetch(`${server.origin}/missing`, options)).toMatchObject({
+      ok: false,
+      reason: 'http_error',
+      status: 404,
+      url: `${server.origin}/missing`,
+    });
     expect(await safeFetch(`${server.origin}/server-error`, options)).toMatchObject({ ok: false, reason: 'http_error', status: 503 });
   });
 

@@ -33,8 +33,7 @@ export interface PageDef {
 
 // ---------------------------------------------------------------- HTML helpers
 
-export const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const slug = (s: string): string =>
   s
@@ -89,14 +88,7 @@ const API = '/docs/api/';
 const INT = '/docs/integrations/';
 const BILL = '/billing/';
 
-const gsChildren = [
-  `${GS}installation`,
-  `${GS}system-requirements`,
-  `${GS}quick-start`,
-  `${GS}configuration`,
-  `${GS}upgrading`,
-  `${GS}screenshots`,
-];
+const gsChildren = [`${GS}installation`, `${GS}system-requirements`, `${GS}quick-start`, `${GS}configuration`, `${GS}upgrading`, `${GS}screenshots`];
 const accChildren = [
   `${ACC}creating-an-account`,
   `${ACC}inviting-team-members`,
@@ -378,8 +370,7 @@ const postPages: PageDef[] = POSTS.map((post) => ({
   published: post.date,
   only: post.only,
   body: () =>
-    `<p class="meta">Published <time datetime="${post.date}">${post.date}</time> by ${esc(post.author)}</p>` +
-    post.paragraphs.map((x) => p(x)).join(''),
+    `<p class="meta">Published <time datetime="${post.date}">${post.date}</time> by ${esc(post.author)}</p>` + post.paragraphs.map((x) => p(x)).join(''),
   containsText: post.containsText,
 }));
 
@@ -554,7 +545,9 @@ log_level: info`,
         ],
       ) +
       h2('On-premise gateway') +
-      p(`Enterprise customers with an on-premise gateway manage it from the gateway console, by default at ${a('http://10.0.0.1/admin', 'http://10.0.0.1/admin')} inside your network.`),
+      p(
+        `Enterprise customers with an on-premise gateway manage it from the gateway console, by default at ${a('http://10.0.0.1/admin', 'http://10.0.0.1/admin')} inside your network.`,
+      ),
     containsText: ['The agent reads its settings from agent.yaml', 'sync_interval_seconds'],
   },
   {
@@ -675,7 +668,9 @@ log_level: info`,
     body: () =>
       p('Two-factor authentication adds a second step to your login. We support authenticator apps (TOTP) and FIDO2 security keys.') +
       h2('Recovery codes') +
-      p('When you turn on two-factor authentication you get ten single-use recovery codes. Store them somewhere safe: support cannot bypass two-factor authentication for you.'),
+      p(
+        'When you turn on two-factor authentication you get ten single-use recovery codes. Store them somewhere safe: support cannot bypass two-factor authentication for you.',
+      ),
     containsText: ['you get ten single-use recovery codes'],
   },
   {
@@ -716,7 +711,9 @@ log_level: info`,
     body: () =>
       p('A blank box instead of a widget usually means the embed snippet is blocked, or the widget has never synced.') +
       h2('Check the browser console') +
-      p('Open the developer tools. A message mentioning Content-Security-Policy means your site blocks <code>widgets.acme-widgets.example</code>; add it to <code>frame-src</code>.') +
+      p(
+        'Open the developer tools. A message mentioning Content-Security-Policy means your site blocks <code>widgets.acme-widgets.example</code>; add it to <code>frame-src</code>.',
+      ) +
       h2('Check the last sync') +
       p(`In the web app, the widget shows its last sync time. If it says Never, see ${a(`${TS}sync-errors`, 'Sync errors')}.`),
     containsText: ['A blank box instead of a widget usually means the embed snippet is blocked'],
@@ -751,13 +748,17 @@ log_level: info`,
     description: 'Meaning of every error code shown by widgets and the agent.',
     body: (v) =>
       p('Widgets and the agent show short error codes. Look them up here.') +
-      table('Error codes', ['Code', 'Meaning', 'What to do'], [
-        ['<span id="e-101">E-101</span>', 'Licence key invalid', 'Copy the key again from Settings → Licence.'],
-        ['<span id="e-214">E-214</span>', 'Column not found', 'Map the renamed column in the widget editor.'],
-        ['<span id="e-302">E-302</span>', 'Data source unreachable', 'Check the network and firewall rules.'],
-        ['<span id="e-409">E-409</span>', 'Seat limit reached', 'Add seats or remove inactive members.'],
-        ...(v === 2 ? [['<span id="e-431">E-431</span>', 'Offline cache full', 'Lower the offline history in agent 5.0 settings.']] : []),
-      ]) +
+      table(
+        'Error codes',
+        ['Code', 'Meaning', 'What to do'],
+        [
+          ['<span id="e-101">E-101</span>', 'Licence key invalid', 'Copy the key again from Settings → Licence.'],
+          ['<span id="e-214">E-214</span>', 'Column not found', 'Map the renamed column in the widget editor.'],
+          ['<span id="e-302">E-302</span>', 'Data source unreachable', 'Check the network and firewall rules.'],
+          ['<span id="e-409">E-409</span>', 'Seat limit reached', 'Add seats or remove inactive members.'],
+          ...(v === 2 ? [['<span id="e-431">E-431</span>', 'Offline cache full', 'Lower the offline history in agent 5.0 settings.']] : []),
+        ],
+      ) +
       p(`Billing-related errors are explained in ${a('/support/billing-questions', 'billing questions')}.`),
     containsText: ['Widgets and the agent show short error codes', 'Seat limit reached'],
     v2: { containsText: ['Offline cache full', 'Seat limit reached'], notContainsText: [] },
@@ -768,11 +769,15 @@ log_level: info`,
     description: 'Firewall, proxy and TLS settings the agent needs.',
     body: () =>
       p('The agent only makes outbound connections. It never needs inbound ports.') +
-      table('Required outbound connections', ['Host', 'Port', 'Purpose'], [
-        ['sync.acme-widgets.example', '443', 'Data sync'],
-        ['updates.acme-widgets.example', '443', 'Agent updates'],
-        ['push.acme-widgets.example', '443', 'Push channel (optional)'],
-      ]) +
+      table(
+        'Required outbound connections',
+        ['Host', 'Port', 'Purpose'],
+        [
+          ['sync.acme-widgets.example', '443', 'Data sync'],
+          ['updates.acme-widgets.example', '443', 'Agent updates'],
+          ['push.acme-widgets.example', '443', 'Push channel (optional)'],
+        ],
+      ) +
       h2('TLS inspection') +
       p('If your proxy inspects TLS, add its root certificate to the operating system trust store; the agent uses the system store.') +
       p(`The ${a('/loop-a', 'legacy connectivity checker')} has been retired.`),
@@ -784,12 +789,16 @@ log_level: info`,
     description: 'Browsers supported by the web app and embedded widgets.',
     body: () =>
       p('The web app and embedded widgets support the two latest versions of every major browser.') +
-      table('Supported browsers', ['Browser', 'Web app', 'Embedded widgets'], [
-        ['Chrome and Edge', 'Yes', 'Yes'],
-        ['Firefox', 'Yes', 'Yes'],
-        ['Safari', 'Yes', 'Yes'],
-        ['Internet Explorer 11', 'No', 'Read-only'],
-      ]),
+      table(
+        'Supported browsers',
+        ['Browser', 'Web app', 'Embedded widgets'],
+        [
+          ['Chrome and Edge', 'Yes', 'Yes'],
+          ['Firefox', 'Yes', 'Yes'],
+          ['Safari', 'Yes', 'Yes'],
+          ['Internet Explorer 11', 'No', 'Read-only'],
+        ],
+      ),
     containsText: ['support the two latest versions of every major browser'],
   },
   {
@@ -828,11 +837,15 @@ log_level: info`,
       figure('/images/api-keys-screen.png') +
       code(`curl https://api.acme-widgets.example/v2/widgets \\\n  -H "Authorization: Bearer aw_live_XXXXXXXXXXXX"`) +
       h2('Key scopes') +
-      table('Scopes', ['Scope', 'Allows'], [
-        ['<code>widgets:read</code>', 'List and read widgets'],
-        ['<code>widgets:write</code>', 'Create, update and delete widgets'],
-        ['<code>webhooks:manage</code>', 'Manage webhook subscriptions'],
-      ]),
+      table(
+        'Scopes',
+        ['Scope', 'Allows'],
+        [
+          ['<code>widgets:read</code>', 'List and read widgets'],
+          ['<code>widgets:write</code>', 'Create, update and delete widgets'],
+          ['<code>webhooks:manage</code>', 'Manage webhook subscriptions'],
+        ],
+      ),
     containsText: ['Every request must carry an API key in the Authorization header as a bearer token'],
   },
   {
@@ -841,11 +854,15 @@ log_level: info`,
     description: 'Request limits per plan and how to handle HTTP 429.',
     body: () =>
       p('Rate limits are applied per API key. When you exceed them, the API answers 429 Too Many Requests with a <code>Retry-After</code> header.') +
-      table('Limits per plan', ['Plan', 'Requests per minute', 'Burst'], [
-        ['Starter', '60', '10'],
-        ['Pro', '600', '100'],
-        ['Business', '3,000', '500'],
-      ]),
+      table(
+        'Limits per plan',
+        ['Plan', 'Requests per minute', 'Burst'],
+        [
+          ['Starter', '60', '10'],
+          ['Pro', '600', '100'],
+          ['Business', '3,000', '500'],
+        ],
+      ),
     containsText: ['the API answers 429 Too Many Requests with a Retry-After header'],
   },
   {
@@ -865,7 +882,9 @@ log_level: info`,
         'json',
       ) +
       h2('Create a widget') +
-      code(`curl -X POST https://api.acme-widgets.example/v2/widgets \\\n  -H "Authorization: Bearer $AW_KEY" \\\n  -d '{"name":"Weekly sales","type":"bar_chart","source_id":"src_21x"}'`) +
+      code(
+        `curl -X POST https://api.acme-widgets.example/v2/widgets \\\n  -H "Authorization: Bearer $AW_KEY" \\\n  -d '{"name":"Weekly sales","type":"bar_chart","source_id":"src_21x"}'`,
+      ) +
       h2('Delete a widget') +
       p('Deleting a widget removes it from every dashboard. Embeds of a deleted widget show a placeholder.'),
     containsText: ['Deleting a widget removes it from every dashboard'],
@@ -886,7 +905,9 @@ const ok = timingSafeEqual(Buffer.from(expected), Buffer.from(signature));`,
         'javascript',
       ) +
       h2('Endpoint requirements') +
-      p(`Endpoints must be public HTTPS URLs. Private and link-local addresses such as ${a('http://169.254.169.254/latest/meta-data/', 'http://169.254.169.254/latest/meta-data/')} are rejected.`),
+      p(
+        `Endpoints must be public HTTPS URLs. Private and link-local addresses such as ${a('http://169.254.169.254/latest/meta-data/', 'http://169.254.169.254/latest/meta-data/')} are rejected.`,
+      ),
     containsText: ['an HMAC-SHA256 of the raw body with your endpoint secret'],
   },
   {
@@ -894,8 +915,9 @@ const ok = timingSafeEqual(Buffer.from(expected), Buffer.from(signature));`,
     title: 'Pagination',
     description: 'Page through list endpoints with cursors.',
     body: () =>
-      p('List endpoints return at most 100 items and a <code>next_cursor</code>. Pass it as <code>cursor</code> to get the next page; it is null on the last page.') +
-      code('GET /v2/widgets?limit=100&cursor=eyJpZCI6IndkZ184ZjJrMSJ9', 'http'),
+      p(
+        'List endpoints return at most 100 items and a <code>next_cursor</code>. Pass it as <code>cursor</code> to get the next page; it is null on the last page.',
+      ) + code('GET /v2/widgets?limit=100&cursor=eyJpZCI6IndkZ184ZjJrMSJ9', 'http'),
     containsText: ['List endpoints return at most 100 items and a next_cursor'],
   },
   {
@@ -904,13 +926,17 @@ const ok = timingSafeEqual(Buffer.from(expected), Buffer.from(signature));`,
     description: 'HTTP status codes and error bodies returned by the API.',
     body: () =>
       p('Errors use conventional HTTP status codes and a JSON body with a machine-readable <code>code</code>.') +
-      table('Status codes', ['Status', 'Meaning'], [
-        ['400', 'The request body is invalid.'],
-        ['401', 'The API key is missing or revoked.'],
-        ['403', 'The key lacks the required scope.'],
-        ['404', 'The resource does not exist.'],
-        ['429', 'Rate limit exceeded.'],
-      ]),
+      table(
+        'Status codes',
+        ['Status', 'Meaning'],
+        [
+          ['400', 'The request body is invalid.'],
+          ['401', 'The API key is missing or revoked.'],
+          ['403', 'The key lacks the required scope.'],
+          ['404', 'The resource does not exist.'],
+          ['429', 'Rate limit exceeded.'],
+        ],
+      ),
     containsText: ['a JSON body with a machine-readable code'],
   },
   {
@@ -969,8 +995,7 @@ for widget in client.widgets.list():
     title: 'Zapier integration',
     description: 'Trigger Zaps when a widget syncs.',
     only: 1,
-    body: () =>
-      p('With the Zapier integration, a successful sync can trigger any of more than 5,000 apps, for example a Trello card or an SMS.'),
+    body: () => p('With the Zapier integration, a successful sync can trigger any of more than 5,000 apps, for example a Trello card or an SMS.'),
     containsText: ['a successful sync can trigger any of more than 5,000 apps'],
   },
   {
@@ -987,8 +1012,7 @@ for widget in client.widgets.list():
     title: 'Google Sheets integration',
     description: 'Use a Google Sheet as a data source.',
     only: 1,
-    body: () =>
-      p('Any Google Sheet you can open can be a data source. The first row is used as column headers; empty rows are skipped.'),
+    body: () => p('Any Google Sheet you can open can be a data source. The first row is used as column headers; empty rows are skipped.'),
     containsText: ['The first row is used as column headers; empty rows are skipped'],
   },
 
@@ -1007,11 +1031,15 @@ for widget in client.widgets.list():
     description: 'Compare the Starter, Pro and Business plans.',
     body: (v) =>
       p(`Acme Widgets has three plans. The Pro plan costs ${PRO_PRICE[v]} per seat per month when billed annually.`) +
-      table('Plans', ['Plan', 'Price per seat / month', 'Widgets', 'Single sign-on'], [
-        ['Starter', '$0', '5', 'No'],
-        ['Pro', PRO_PRICE[v], 'Unlimited', 'Yes'],
-        ['Business', '$49', 'Unlimited', 'Yes, with SCIM'],
-      ]) +
+      table(
+        'Plans',
+        ['Plan', 'Price per seat / month', 'Widgets', 'Single sign-on'],
+        [
+          ['Starter', '$0', '5', 'No'],
+          ['Pro', PRO_PRICE[v], 'Unlimited', 'Yes'],
+          ['Business', '$49', 'Unlimited', 'Yes, with SCIM'],
+        ],
+      ) +
       h2('Enterprise') +
       p(`Need on-premise gateways or custom contracts? ${a('/contact', 'Contact sales')}.`),
     containsText: ['The Pro plan costs $19 per seat per month when billed annually'],
@@ -1045,8 +1073,7 @@ for widget in client.widgets.list():
     path: `${BILL}refunds`,
     title: 'Refunds',
     description: 'Our refund policy for monthly and annual plans.',
-    body: () =>
-      p('Annual plans can be refunded in full within 30 days of purchase. Monthly plans are not refunded, but you can cancel at any time.'),
+    body: () => p('Annual plans can be refunded in full within 30 days of purchase. Monthly plans are not refunded, but you can cancel at any time.'),
     containsText: ['Annual plans can be refunded in full within 30 days of purchase'],
   },
   {
@@ -1055,19 +1082,22 @@ for widget in client.widgets.list():
     description: 'How VAT and sales tax are charged.',
     body: () =>
       p('Customers in the EU with a valid VAT number are invoiced with the reverse-charge mechanism. Add your VAT number under Settings → Billing.') +
-      table('Tax treatment', ['Customer location', 'Tax'], [
-        ['EU, business with VAT number', 'Reverse charge (0%)'],
-        ['EU, no VAT number', 'Local VAT rate'],
-        ['United States', 'Sales tax where applicable'],
-      ]),
+      table(
+        'Tax treatment',
+        ['Customer location', 'Tax'],
+        [
+          ['EU, business with VAT number', 'Reverse charge (0%)'],
+          ['EU, no VAT number', 'Local VAT rate'],
+          ['United States', 'Sales tax where applicable'],
+        ],
+      ),
     containsText: ['invoiced with the reverse-charge mechanism'],
   },
   {
     path: `${BILL}changing-plans`,
     title: 'Changing plans and seats',
     description: 'Upgrade, downgrade and add seats.',
-    body: () =>
-      p('Upgrades take effect immediately and are prorated. Downgrades take effect at the end of the current billing period.'),
+    body: () => p('Upgrades take effect immediately and are prorated. Downgrades take effect at the end of the current billing period.'),
     containsText: ['Upgrades take effect immediately and are prorated'],
   },
   {
@@ -1148,10 +1178,7 @@ for widget in client.widgets.list():
         `This page is also available ${a(`${GS}installation`, 'in English')}.`,
       ) +
       h2('Unter Windows installieren') +
-      ol([
-        'Laden Sie das Installationsprogramm aus der Web-App herunter.',
-        'Starten Sie das Installationsprogramm und geben Sie Ihren Lizenzschlüssel ein.',
-      ]) +
+      ol(['Laden Sie das Installationsprogramm aus der Web-App herunter.', 'Starten Sie das Installationsprogramm und geben Sie Ihren Lizenzschlüssel ein.']) +
       h2('Unter Linux installieren') +
       code('sudo apt-get install acme-widgets-agent') +
       h2('Hilfe') +

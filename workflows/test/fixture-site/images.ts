@@ -236,9 +236,7 @@ let cache: Promise<Map<string, Buffer>> | undefined;
 /** The bytes of every servable image (not the missing one), generated once per process. */
 export function generateImages(): Promise<Map<string, Buffer>> {
   cache ??= (async () => {
-    const entries = await Promise.all(
-      IMAGE_DEFS.filter((d) => d.kind !== 'missing').map(async (d) => [d.path, await render(d)] as const),
-    );
+    const entries = await Promise.all(IMAGE_DEFS.filter((d) => d.kind !== 'missing').map(async (d) => [d.path, await render(d)] as const));
     return new Map(entries);
   })();
   return cache;

@@ -17,9 +17,15 @@ afterAll(async () => {
 const get = (path: string, init: RequestInit = {}): Promise<Response> => fetch(site.baseUrl + path, { redirect: 'manual', ...init });
 
 const decode = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
-const BLOCK = /<\/?(?:p|div|h[1-6]|li|ul|ol|tr|td|th|table|thead|tbody|caption|pre|section|article|header|footer|nav|main|figure|figcaption|blockquote|aside|br)\b[^>]*>/g;
+const BLOCK =
+  /<\/?(?:p|div|h[1-6]|li|ul|ol|tr|td|th|table|thead|tbody|caption|pre|section|article|header|footer|nav|main|figure|figcaption|blockquote|aside|br)\b[^>]*>/g;
 
 /** Visible text of an HTML document as a crawler without JavaScript would extract it. */
 function text(html: string): string {
@@ -190,7 +196,12 @@ async function checkVersion(m: Manifest): Promise<void> {
   }
   const pagePaths = new Set(m.pages.filter((p) => !p.external).map((p) => p.path));
   for (const target of internal) expect(pagePaths.has(target), `link to ${target}`).toBe(true);
-  expect([...external].sort()).toEqual(m.pages.filter((p) => p.external).map((p) => new URL(p.path).href).sort());
+  expect([...external].sort()).toEqual(
+    m.pages
+      .filter((p) => p.external)
+      .map((p) => new URL(p.path).href)
+      .sort(),
+  );
   for (const entry of m.pages) {
     if (entry.discovery === 'redirect') expect(internal.has(entry.path), entry.path).toBe(false);
     else if (entry.expected !== 'indexed') expect(entry.linkedFrom?.length, entry.path).toBeGreaterThan(0);
@@ -208,8 +219,18 @@ async function checkVersion(m: Manifest): Promise<void> {
   expect(robots).toContain(`Sitemap: ${site.baseUrl}/sitemap.xml`);
   const sitemap = await (await get('/sitemap.xml')).text();
   const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((x) => x[1]!.slice(site.baseUrl.length)).sort();
-  expect(locs).toEqual(m.pages.filter((p) => p.inSitemap).map((p) => p.path).sort());
-  expect(locs).toEqual(m.pages.filter((p) => p.expected === 'indexed').map((p) => p.path).sort());
+  expect(locs).toEqual(
+    m.pages
+      .filter((p) => p.inSitemap)
+      .map((p) => p.path)
+      .sort(),
+  );
+  expect(locs).toEqual(
+    m.pages
+      .filter((p) => p.expected === 'indexed')
+      .map((p) => p.path)
+      .sort(),
+  );
 }
 
 describe('crawler fixture site', () => {

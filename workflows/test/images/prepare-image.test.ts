@@ -10,21 +10,26 @@ describe('prepareImage', () => {
     files = await generateImages();
   });
 
-  it.each(IMAGE_DEFS.filter((d) => d.kind === 'normal').map((d) => [d.path, d] as const))('%s → 224² model input and a WebP thumbnail named by its hash', async (_, def) => {
-    const result = await prepareImage(files.get(def.path)!);
-    if (!result.ok) throw new Error(`${def.path}: ${result.reason} ${result.detail}`);
-    expect(result).toMatchObject({ format: def.format, width: def.width, height: def.height });
-    const input = await sharp(result.modelInput).metadata();
-    expect(input).toMatchObject({ format: 'png', width: 224, height: 224, channels: 3 });
-    const thumb = await sharp(result.thumbnail.webp).metadata();
-    expect(thumb.format).toBe('webp');
-    expect(Math.max(thumb.width!, thumb.height!)).toBe(320);
-    // Aspect ratio kept within a pixel of rounding.
-    expect(Math.abs(thumb.width! / thumb.height! - def.width / def.height)).toBeLessThan(0.01);
-    expect(result.thumbnail).toMatchObject({ width: thumb.width, height: thumb.height, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    // Content-addressed: the same bytes give the same name.
-    expect((await prepareImage(files.get(def.path)!)).ok && (await prepareImage(files.get(def.path)!) as { thumbnail: { sha256: string } }).thumbnail.sha256).toBe(result.thumbnail.sha256);
-  });
+  it.each(IMAGE_DEFS.filter((d) => d.kind === 'normal').map((d) => [d.path, d] as const))(
+    '%s → 224² model input and a WebP thumbnail named by its hash',
+    async (_, def) => {
+      const result = await prepareImage(files.get(def.path)!);
+      if (!result.ok) throw new Error(`${def.path}: ${result.reason} ${result.detail}`);
+      expect(result).toMatchObject({ format: def.format, width: def.width, height: def.height });
+      const input = await sharp(result.modelInput).metadata();
+      expect(input).toMatchObject({ format: 'png', width: 224, height: 224, channels: 3 });
+      const thumb = await sharp(result.thumbnail.webp).metadata();
+      expect(thumb.format).toBe('webp');
+      expect(Math.max(thumb.width!, thumb.height!)).toBe(320);
+      // Aspect ratio kept within a pixel of rounding.
+      expect(Math.abs(thumb.width! / thumb.height! - def.width / def.height)).toBeLessThan(0.01);
+      expect(result.thumbnail).toMatchObject({ width: thumb.width, height: thumb.height, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      // Content-addressed: the same bytes give the same name.
+      expect(
+        (await prepareImage(files.get(def.path)!)).ok && ((await prepareImage(files.get(def.path)!)) as { thumbnail: { sha256: string } }).thumbnail.sha256,
+      ).toBe(result.thumbnail.sha256);
+    },
+  );
 
   it('refuses the 144-megapixel decompression bomb from its header, without decoding it', async () => {
     const bomb = IMAGE_DEFS.find((d) => d.kind === 'oversized')!;
@@ -46,7 +51,9 @@ describe('prepareImage', () => {
     expect(await prepareImage(png.subarray(0, Math.floor(png.length / 2)))).toMatchObject({ ok: false, reason: 'corrupt' });
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><script>alert(1)</script><rect width="400" height="400"/></svg>');
     expect(await prepareImage(svg)).toMatchObject({ ok: false, reason: 'unsupported_format' });
-    const icon = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } }).png().toBuffer();
+    const icon = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
     expect(await prepareImage(icon)).toMatchObject({ ok: false, reason: 'too_small' });
   });
 

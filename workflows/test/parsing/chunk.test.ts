@@ -156,7 +156,9 @@ describe('chunkPage on long sections', () => {
 
   it('splits a long table by rows and repeats its caption and header in every part', () => {
     const rows = Array.from({ length: 60 }, (_, i) => `<tr><td>Plan ${i}</td><td>${i * 10} widgets</td><td>$${i}</td></tr>`).join('');
-    const page = synthetic(`<h1 id="t">Plans</h1><table><caption>All plans</caption><thead><tr><th>Plan</th><th>Widgets</th><th>Price</th></tr></thead><tbody>${rows}</tbody></table>`);
+    const page = synthetic(
+      `<h1 id="t">Plans</h1><table><caption>All plans</caption><thead><tr><th>Plan</th><th>Widgets</th><th>Price</th></tr></thead><tbody>${rows}</tbody></table>`,
+    );
     const chunks = chunkPage(page, { maxTokens: 120 });
     expect(chunks.length).toBeGreaterThan(3);
     const seen: string[] = [];

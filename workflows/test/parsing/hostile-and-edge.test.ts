@@ -208,7 +208,9 @@ describe('documents without a fixture twin', () => {
     expect(short.needsJavaScript).toBe(false);
     const tracked = parsePage({
       url: URL_,
-      html: doc(`<main><h1>Refunds</h1><p>${'Annual plans can be refunded in full within 30 days of purchase. '.repeat(5)}</p></main><script>gtag('config','G-1')</script>`),
+      html: doc(
+        `<main><h1>Refunds</h1><p>${'Annual plans can be refunded in full within 30 days of purchase. '.repeat(5)}</p></main><script>gtag('config','G-1')</script>`,
+      ),
     });
     expect(tracked.needsJavaScript).toBe(false);
   });
@@ -252,7 +254,11 @@ describe('documents without a fixture twin', () => {
   });
 
   it('splits a text/plain body into paragraphs', () => {
-    const page = parsePage({ url: URL_, html: 'First line\nstill first.\n\n<b>Second</b> paragraph.', headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    const page = parsePage({
+      url: URL_,
+      html: 'First line\nstill first.\n\n<b>Second</b> paragraph.',
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
     expect(page.extraction).toBe('text');
     expect(page.blocks.map((b) => b.text)).toEqual(['First line still first.', '<b>Second</b> paragraph.']);
   });

@@ -126,7 +126,9 @@ describe('parsePage on the fixture site', () => {
   });
 
   it('keeps code blocks with their line breaks and indentation', () => {
-    const install = page('/docs/getting-started/installation').blocks.filter((b) => b.type === 'code').map((b) => b.text);
+    const install = page('/docs/getting-started/installation')
+      .blocks.filter((b) => b.type === 'code')
+      .map((b) => b.text);
     expect(install).toContain(
       'curl -fsSL https://packages.acme-widgets.example/gpg | sudo gpg --dearmor -o /usr/share/keyrings/acme.gpg\nsudo apt-get update\nsudo apt-get install acme-widgets-agent',
     );

@@ -15,4 +15,9 @@ export async function fetchPage(site: FixtureSite, path: string): Promise<Fetche
 
 /** Entities the fixture's HTML uses, decoded. */
 export const decodeEntities = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');

@@ -23,7 +23,10 @@ describe('createBrowserPool', { timeout: 60_000 }, () => {
         }, 700);
         return;
       }
-      html(res, `<div id="out"></div><script>fetch('/slow-data').then((r) => r.text()).then((t) => { document.getElementById('out').textContent = t; });</script>`);
+      html(
+        res,
+        `<div id="out"></div><script>fetch('/slow-data').then((r) => r.text()).then((t) => { document.getElementById('out').textContent = t; });</script>`,
+      );
     });
     pool = createBrowserPool({ executablePath, maxPages: 2, idleCloseMs: 30_000 });
   });

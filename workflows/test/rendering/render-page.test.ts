@@ -134,7 +134,10 @@ describe('renderPage', { timeout: 60_000 }, () => {
     const before = server.hits.get('/hostile') ?? 0;
     const served = await renderPage(pool, `${server.origin}/hostile`, {
       policy: loopbackPolicy(server.port),
-      initialDocument: { body: Buffer.from('<p id="mark">from the crawler</p><script>document.getElementById("mark").textContent += " and its script"</script>'), contentType: 'text/html' },
+      initialDocument: {
+        body: Buffer.from('<p id="mark">from the crawler</p><script>document.getElementById("mark").textContent += " and its script"</script>'),
+        contentType: 'text/html',
+      },
     });
     if (!served.ok) throw new Error(`${served.reason}: ${served.detail}`);
     expect(served.html).toContain('from the crawler and its script');

@@ -16,7 +16,10 @@ export interface RateLimit {
 export class SharedRateLimiter {
   private readonly limiter: RateLimiterRedis;
 
-  constructor(redis: Redis, readonly limit: RateLimit) {
+  constructor(
+    redis: Redis,
+    readonly limit: RateLimit,
+  ) {
     this.limiter = new RateLimiterRedis({
       storeClient: redis,
       // The budget is part of the key: a changed limit starts from fresh counters instead of misreading old ones.

@@ -27,7 +27,8 @@ const MAX_EXPORT_ROWS = 10_000;
 
 function periodOf(input: AnalyticsPeriod): Period {
   const { from, to } = input;
-  if (!(from instanceof Date) || Number.isNaN(from.getTime()) || !(to instanceof Date) || Number.isNaN(to.getTime())) throw badUserInput('period needs a from and a to date.', 'period');
+  if (!(from instanceof Date) || Number.isNaN(from.getTime()) || !(to instanceof Date) || Number.isNaN(to.getTime()))
+    throw badUserInput('period needs a from and a to date.', 'period');
   if (to.getTime() <= from.getTime()) throw badUserInput('period.to must be after period.from.', 'period');
   if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw badUserInput(`A period spans at most ${MAX_PERIOD_DAYS} days.`, 'period');
   return { from, to };
@@ -78,7 +79,8 @@ export class AnalyticsResolver {
   ): Promise<VolumeBucket[]> {
     const scope = scopeOf(ctx, period, sourceId);
     const unit = INTERVALS[interval];
-    if ((scope.period.to.getTime() - scope.period.from.getTime()) / INTERVAL_MS[unit] > MAX_BUCKETS) throw badUserInput(`At most ${MAX_BUCKETS} buckets: choose a longer interval.`, 'interval');
+    if ((scope.period.to.getTime() - scope.period.from.getTime()) / INTERVAL_MS[unit] > MAX_BUCKETS)
+      throw badUserInput(`At most ${MAX_BUCKETS} buckets: choose a longer interval.`, 'interval');
     return ctx.queries.volume(scope, unit);
   }
 
@@ -103,7 +105,9 @@ export class AnalyticsResolver {
     return ctx.queries.contentGaps(scopeOf(ctx, period, sourceId), limitOf(limit, 100), limitOf(pagesPerGap, 10, 'pagesPerGap'));
   }
 
-  @Query(() => SourceCoverage, { description: 'Which pages of a source answers cite and retrieval finds, against the pages its latest crawl indexed. Without a period: all retained data.' })
+  @Query(() => SourceCoverage, {
+    description: 'Which pages of a source answers cite and retrieval finds, against the pages its latest crawl indexed. Without a period: all retained data.',
+  })
   async sourceCoverage(
     @Arg('sourceId', () => ID) sourceId: string,
     @Arg('period', () => AnalyticsPeriod, { nullable: true }) period: AnalyticsPeriod | null,
@@ -161,34 +165,109 @@ export class AnalyticsResolver {
       case AnalyticsReport.QUESTIONS: {
         const rows = await q.questions(scope, MAX_EXPORT_ROWS);
         return toCsv(
-          ['asked_at', 'conversation_id', 'message_id', 'asker_role', 'question', 'standalone_question', 'status', 'answered', 'handoff_suggested', 'confidence', 'from_cache', 'time_to_first_token_ms', 'total_ms', 'answer_chars', 'rating'],
-          rows.map((r) => [r.occurredAt, r.conversationId, r.messageId, r.askerRole, r.question, r.standaloneQuestion, r.status, r.answered, r.handoffSuggested, r.confidence, r.fromCache, r.timeToFirstTokenMs, r.totalMs, r.answerChars, r.rating]),
+          [
+            'asked_at',
+            'conversation_id',
+            'message_id',
+            'asker_role',
+            'question',
+            'standalone_question',
+            'status',
+            'answered',
+            'handoff_suggested',
+            'confidence',
+            'from_cache',
+            'time_to_first_token_ms',
+            'total_ms',
+            'answer_chars',
+            'rating',
+          ],
+          rows.map((r) => [
+            r.occurredAt,
+            r.conversationId,
+            r.messageId,
+            r.askerRole,
+            r.question,
+            r.standaloneQuestion,
+            r.status,
+            r.answered,
+            r.handoffSuggested,
+            r.confidence,
+            r.fromCache,
+            r.timeToFirstTokenMs,
+            r.totalMs,
+            r.answerChars,
+            r.rating,
+          ]),
         );
       }
       case AnalyticsReport.DAILY_VOLUME: {
         const rows = await q.volume(scope, 'day');
-        return toCsv(['day', 'questions', 'answered', 'unanswered', 'handoffs'], rows.map((r) => [r.start, r.questions, r.answered, r.unanswered, r.handoffs]));
+        return toCsv(
+          ['day', 'questions', 'answered', 'unanswered', 'handoffs'],
+          rows.map((r) => [r.start, r.questions, r.answered, r.unanswered, r.handoffs]),
+        );
       }
       case AnalyticsReport.TOP_QUESTIONS: {
         const rows = await q.topQuestions(scope, 100);
-        return toCsv(['question', 'count', 'answered', 'last_asked_at', 'wordings'], rows.map((r) => [r.representative, r.count, r.answered, r.lastAskedAt, r.examples.join(' | ')]));
+        return toCsv(
+          ['question', 'count', 'answered', 'last_asked_at', 'wordings'],
+          rows.map((r) => [r.representative, r.count, r.answered, r.lastAskedAt, r.examples.join(' | ')]),
+        );
       }
       case AnalyticsReport.CONTENT_GAPS: {
         const rows = await q.contentGaps(scope, 100, 3);
         return toCsv(
           ['question', 'count', 'last_asked_at', 'wordings', 'suggested_pages'],
-          rows.map((r) => [r.representative, r.count, r.lastAskedAt, r.examples.join(' | '), r.suggestedPages.map((p) => `${p.pageUrl} (${p.bestRelevance})`).join(' | ')]),
+          rows.map((r) => [
+            r.representative,
+            r.count,
+            r.lastAskedAt,
+            r.examples.join(' | '),
+            r.suggestedPages.map((p) => `${p.pageUrl} (${p.bestRelevance})`).join(' | '),
+          ]),
         );
       }
       case AnalyticsReport.API_USAGE: {
         const rows = await q.apiUsage(scope);
-        return toCsv(['api_key_id', 'role', 'requests', 'rate_limited', 'first_hour', 'last_hour'], rows.map((r) => [r.apiKeyId, r.role, r.requests, r.rateLimited, r.firstHour, r.lastHour]));
+        return toCsv(
+          ['api_key_id', 'role', 'requests', 'rate_limited', 'first_hour', 'last_hour'],
+          rows.map((r) => [r.apiKeyId, r.role, r.requests, r.rateLimited, r.firstHour, r.lastHour]),
+        );
       }
       case AnalyticsReport.CRAWL_HISTORY: {
         const rows = await q.crawlHistory(scope, 500);
         return toCsv(
-          ['run_id', 'source_id', 'status', 'started_at', 'finished_at', 'duration_ms', 'discovered', 'fetched', 'indexed', 'skipped', 'failed', 'images_indexed', 'images_failed'],
-          rows.map((r) => [r.runId, r.sourceId, r.status, r.startedAt, r.occurredAt, Number(r.durationMs), r.discovered, r.fetched, r.indexed, r.skipped, r.failed, r.imagesIndexed, r.imagesFailed]),
+          [
+            'run_id',
+            'source_id',
+            'status',
+            'started_at',
+            'finished_at',
+            'duration_ms',
+            'discovered',
+            'fetched',
+            'indexed',
+            'skipped',
+            'failed',
+            'images_indexed',
+            'images_failed',
+          ],
+          rows.map((r) => [
+            r.runId,
+            r.sourceId,
+            r.status,
+            r.startedAt,
+            r.occurredAt,
+            Number(r.durationMs),
+            r.discovered,
+            r.fetched,
+            r.indexed,
+            r.skipped,
+            r.failed,
+            r.imagesIndexed,
+            r.imagesFailed,
+          ]),
         );
       }
       default:
@@ -204,7 +283,8 @@ export class AnalyticsResolver {
   }
 
   @Subscription(() => AnalyticsCounters, {
-    description: 'Today’s counters of your organization, sent again whenever new events were stored (for live dashboards and internal tools). Served by the gateway over graphql-ws.',
+    description:
+      'Today’s counters of your organization, sent again whenever new events were stored (for live dashboards and internal tools). Served by the gateway over graphql-ws.',
     topics: ({ context }) => countersTopic(principalOf((context as AnalyticsContext).identity).orgId),
   })
   analyticsCounters(@Root() counters: AnalyticsCounters): AnalyticsCounters {

@@ -153,7 +153,10 @@ export class SuggestedPage {
   retrievals!: number;
 }
 
-@ObjectType({ description: 'Questions the assistant could not answer (it said it does not know), grouped by meaning, with the pages that came closest: the ones that should have answered them.' })
+@ObjectType({
+  description:
+    'Questions the assistant could not answer (it said it does not know), grouped by meaning, with the pages that came closest: the ones that should have answered them.',
+})
 export class ContentGap {
   @Field(() => String)
   representative!: string;

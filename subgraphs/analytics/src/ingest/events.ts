@@ -10,6 +10,9 @@ const uuid = z.uuid();
 // PostgreSQL text and jsonb cannot hold NUL characters: they are dropped rather than failing the batch.
 // eslint-disable-next-line no-control-regex -- the NUL character is what is removed
 const text = (max: number) => z.string().transform((v) => v.replace(/\u0000/g, '').slice(0, max));
+// eslint-disable-next-line no-control-regex -- a failure reason must not hold NUL (see `text`)
+const NO_NUL = /^[^\u0000]*$/;
+const failureReason = z.string().max(200).regex(NO_NUL);
 const count = z.number().int().min(0).max(2_000_000_000);
 const relevance = z.number().finite().min(-1).max(1);
 
@@ -49,8 +52,7 @@ const schemas = {
     failed: count,
     imagesIndexed: count,
     imagesFailed: count,
-    // eslint-disable-next-line no-control-regex -- a reason must not hold NUL (see `text`)
-    failedByReason: z.record(z.string().max(200).regex(/^[^\u0000]*$/), count),
+    failedByReason: z.record(failureReason, count),
   }),
   api_usage: z.object({ apiKeyId: uuid, role: text(40), requests: count, rateLimited: count }),
 } satisfies Record<AnalyticsEventType, z.ZodType>;
@@ -77,6 +79,7 @@ export function parseEntry(streamId: string, fields: string[] | null): ParsedEnt
     return { ok: false, streamId, problem: 'data is not JSON' };
   }
   const data = schemas[type].safeParse(json);
-  if (!data.success) return { ok: false, streamId, problem: `invalid ${type} data: ${data.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  if (!data.success)
+    return { ok: false, streamId, problem: `invalid ${type} data: ${data.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   return { ok: true, streamId, event: { type, eventId, orgId, occurredAt, data: data.data } as AnalyticsEvent };
 }

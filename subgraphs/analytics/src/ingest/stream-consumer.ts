@@ -181,7 +181,10 @@ export class StreamConsumer {
       if (results.length === 0) throw error;
       for (const { event, error: eventError } of poison) {
         this.stats.dropped++;
-        this.options.logger.error({ err: eventError, eventId: event.eventId, type: event.type, orgId: event.orgId }, 'dropped an analytics event PostgreSQL refuses');
+        this.options.logger.error(
+          { err: eventError, eventId: event.eventId, type: event.type, orgId: event.orgId },
+          'dropped an analytics event PostgreSQL refuses',
+        );
       }
       return mergeResults(results);
     }

@@ -212,7 +212,10 @@ export class AnalyticsQueries {
       [interval, ...q.params],
     );
     const h = eventsIn('handoffs', scope, 'conversation_id');
-    const handoffRows = await this.em.execute<Record<string, unknown>[]>(`select date_trunc(?, t.occurred_at, 'UTC') as bucket, count(*) as handoffs ${h.sql} group by 1`, [interval, ...h.params]);
+    const handoffRows = await this.em.execute<Record<string, unknown>[]>(
+      `select date_trunc(?, t.occurred_at, 'UTC') as bucket, count(*) as handoffs ${h.sql} group by 1`,
+      [interval, ...h.params],
+    );
     const buckets = new Map<number, VolumeBucket>();
     for (const start of bucketStarts(scope.period, interval)) buckets.set(start.getTime(), { start, questions: 0, answered: 0, unanswered: 0, handoffs: 0 });
     for (const row of rows) {
@@ -229,7 +232,9 @@ export class AnalyticsQueries {
   /** The most asked questions, grouped by meaning. */
   async topQuestions(scope: Scope, limit: number): Promise<QuestionCluster[]> {
     const rows = await this.questionsForClustering(scope, false);
-    return this.cluster(rows).slice(0, limit).map(({ gap: _gap, ...cluster }) => cluster);
+    return this.cluster(rows)
+      .slice(0, limit)
+      .map(({ gap: _gap, ...cluster }) => cluster);
   }
 
   /** Questions the bot could not answer, grouped by meaning, with the pages retrieval found closest (below the relevance floor). */

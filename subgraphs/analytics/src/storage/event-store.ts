@@ -160,7 +160,10 @@ export class EventStore {
       const at = event.occurredAt.getTime();
       if (at < cutoff || at > latest) {
         result.outOfRange++;
-        this.logger.warn({ eventId: event.eventId, type: event.type, occurredAt: event.occurredAt.toISOString() }, 'analytics event outside the retention window; not stored');
+        this.logger.warn(
+          { eventId: event.eventId, type: event.type, occurredAt: event.occurredAt.toISOString() },
+          'analytics event outside the retention window; not stored',
+        );
         continue;
       }
       unique.set(`${event.type}:${event.eventId}`, event);
@@ -200,7 +203,12 @@ export class EventStore {
     try {
       const texts = questions.map((q) => q.data.standaloneQuestion);
       const { vectors: embedded } = await this.embedder.embedTexts({ texts });
-      questions.forEach((q, i) => vectors.set(q.eventId, embedded[i]!.map((v) => Math.round(v * 1e6) / 1e6)));
+      questions.forEach((q, i) =>
+        vectors.set(
+          q.eventId,
+          embedded[i]!.map((v) => Math.round(v * 1e6) / 1e6),
+        ),
+      );
     } catch (error) {
       if (Date.now() - this.lastEmbedWarning > 60_000) {
         this.lastEmbedWarning = Date.now();

@@ -75,7 +75,9 @@ export class Partitions {
         const to = monthStart(nextMonth(month)).toISOString();
         for (const table of EVENT_TABLES) {
           // Names and bounds come from the constants above and computed dates, never from input.
-          await em.execute(`create table if not exists "analytics"."${table}_p${month}" partition of "analytics"."${table}" for values from ('${from}') to ('${to}')`);
+          await em.execute(
+            `create table if not exists "analytics"."${table}_p${month}" partition of "analytics"."${table}" for values from ('${from}') to ('${to}')`,
+          );
         }
       }
     });

@@ -16,7 +16,10 @@ export function citedIndexes(text: string, documentCount: number): number[] {
 /** The quoted snippet of a passage: its highlight when retrieval gave one (without the highlight tags), else its opening sentences. */
 export function snippetOf(document: ContextDocument, maxChars = 280): string {
   const highlight = document.hit.highlights.find((h) => h.trim().length > 0);
-  const source = (highlight ?? document.hit.text).replace(/<\/?(em|mark|b|strong)>/gi, '').replace(/\s+/g, ' ').trim();
+  const source = (highlight ?? document.hit.text)
+    .replace(/<\/?(em|mark|b|strong)>/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (source.length <= maxChars) return source;
   const cut = source.slice(0, maxChars);
   const sentence = cut.lastIndexOf('. ');

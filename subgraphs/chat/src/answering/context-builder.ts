@@ -102,7 +102,12 @@ export interface SelectedContext {
  * any "facts" it plants. The best sentence is always kept; others while they score within
  * `sentenceMargin` of it and fit the budget.
  */
-export async function selectContext(hits: readonly RetrievedHit[], question: string, rank: SentenceRanker, options: SelectionOptions): Promise<SelectedContext> {
+export async function selectContext(
+  hits: readonly RetrievedHit[],
+  question: string,
+  rank: SentenceRanker,
+  options: SelectionOptions,
+): Promise<SelectedContext> {
   const withheld: RetrievedHit[] = [];
   const withheldTexts: string[] = [];
   const candidates: { hit: RetrievedHit; sentences: string[] }[] = [];
@@ -170,14 +175,19 @@ export async function selectContext(hits: readonly RetrievedHit[], question: str
   candidates.forEach((c, doc) => {
     const positions = chosen.get(doc);
     if (!positions) return;
-    const text = [...positions].sort((a, b) => a - b).map((p) => c.sentences[p]!).join(' ');
+    const text = [...positions]
+      .sort((a, b) => a - b)
+      .map((p) => c.sentences[p]!)
+      .join(' ');
     documents.push({ index: documents.length + 1, hit: c.hit, text: shorten(text, Math.max(options.charBudget, 200)) });
   });
   return { documents, withheld, withheldTexts, ranking };
 }
 
 const STOPWORDS = new Set(
-  'the and for are but not you your with can how what when where which who why does did have has had this that from into out our about any all get got use using there their them they its was were will would should could may might much many more most some such than then too very just also only own same each other like want need make does doing done able of to in on at by an or is it be as if so do we my me i a'.split(' '),
+  'the and for are but not you your with can how what when where which who why does did have has had this that from into out our about any all get got use using there their them they its was were will would should could may might much many more most some such than then too very just also only own same each other like want need make does doing done able of to in on at by an or is it be as if so do we my me i a'.split(
+    ' ',
+  ),
 );
 
 /** The words of a question worth finding in a sentence: no stop words, at least three letters (or a number). */

@@ -70,7 +70,10 @@ export class OutputGuard {
         const suffix = text.slice(-k);
         const n = normalise(suffix);
         if (n.length >= this.minRun) continue;
-        if ((n.trim().length > 0 && this.protectedTexts.some((p) => p.includes(n))) || this.stopMarkers.some((m) => m.toLowerCase().startsWith(suffix.toLowerCase()))) {
+        if (
+          (n.trim().length > 0 && this.protectedTexts.some((p) => p.includes(n))) ||
+          this.stopMarkers.some((m) => m.toLowerCase().startsWith(suffix.toLowerCase()))
+        ) {
           hold = k;
           break;
         }

@@ -65,7 +65,12 @@ const EXAMPLES: readonly { user: string; answer: string }[] = [
 ];
 
 function exampleUser(documents: readonly [title: string, text: string][], question: string): string {
-  return ['<documents>', ...documents.map(([title, text], i) => `<document index="${i + 1}" title="${title}">\n${text}\n</document>`), '</documents>', `Question: ${question}`].join('\n');
+  return [
+    '<documents>',
+    ...documents.map(([title, text], i) => `<document index="${i + 1}" title="${title}">\n${text}\n</document>`),
+    '</documents>',
+    `Question: ${question}`,
+  ].join('\n');
 }
 
 /**
@@ -74,11 +79,13 @@ function exampleUser(documents: readonly [title: string, text: string][], questi
  * its own, and control characters go away.
  */
 export function neutralise(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+      .replace(/</g, '‹')
+      .replace(/>/g, '›')
+  );
 }
 
 /** For attribute values: also no double quotes or line breaks. */
@@ -115,7 +122,9 @@ export function isDecline(text: string): boolean {
   const start = text.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[’`]/g, "'").slice(0, 160);
   if (start.length === 0) return false;
   if (start.startsWith(DECLINE_PHRASE.toLowerCase().slice(0, 24))) return true;
-  return /^(i'm )?(sorry|unfortunately)?[,.]? ?(i )?(don't|do not|cannot|can't) (know|find|say|tell|answer)|^(the )?documents? (do|does) not (say|mention|contain|answer)|^there is no (information|mention)|^i (don't|do not) have (that|this|any) information/.test(start);
+  return /^(i'm )?(sorry|unfortunately)?[,.]? ?(i )?(don't|do not|cannot|can't) (know|find|say|tell|answer)|^(the )?documents? (do|does) not (say|mention|contain|answer)|^there is no (information|mention)|^i (don't|do not) have (that|this|any) information/.test(
+    start,
+  );
 }
 
 export const REWRITE_SYSTEM_PROMPT = [
@@ -146,7 +155,11 @@ export function buildRewritePrompt(history: readonly HistoryTurn[], question: st
 export function parseRewrite(output: string, original: string): string | null {
   let text = output.trim();
   text = text.replace(/^(standalone question|rewritten question|question)\s*:\s*/i, '');
-  text = text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  text =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   text = text.replace(/^["'“”‘’`*]+|["'“”‘’`*]+$/g, '').trim();
   if (text.length < 3) return null;
   if (text.length > Math.max(300, original.length * 4)) return null;

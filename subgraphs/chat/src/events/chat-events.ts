@@ -46,7 +46,12 @@ export function messageEvent(record: MessageRecord): SubscriptionEvent {
     standaloneQuestion: record.standaloneQuestion,
     feedback:
       record.feedbackRating && record.feedbackAt
-        ? { __typename: 'AnswerFeedback', rating: record.feedbackRating.toUpperCase(), comment: record.feedbackComment, createdAt: record.feedbackAt.toISOString() }
+        ? {
+            __typename: 'AnswerFeedback',
+            rating: record.feedbackRating.toUpperCase(),
+            comment: record.feedbackComment,
+            createdAt: record.feedbackAt.toISOString(),
+          }
         : null,
     lastSeq: record.lastSeq,
   };

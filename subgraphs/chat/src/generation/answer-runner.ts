@@ -79,7 +79,16 @@ export class AnswerRunner {
     const em = this.deps.orm.em.fork();
     const log = logger.child({ correlationId: job.correlationId, messageId: job.assistantMessageId, conversationId: job.conversationId });
     const writer = new AnswerWriter(em, events, job.orgId, job.conversationId, job.assistantMessageId, config.CHAT_PERSIST_INTERVAL_MS);
-    const outcome: Outcome = { status: 'complete', citations: [], images: [], confidence: null, handoffSuggested: false, fromCache: false, fallback: null, hits: [] };
+    const outcome: Outcome = {
+      status: 'complete',
+      citations: [],
+      images: [],
+      confidence: null,
+      handoffSuggested: false,
+      fromCache: false,
+      fallback: null,
+      hits: [],
+    };
     let standalone: string | null = null;
     try {
       const history = await this.history(em, job);
@@ -92,7 +101,8 @@ export class AnswerRunner {
       if (cached) {
         log.debug('answer from cache');
         Object.assign(outcome, { ...cached, fromCache: true, status: 'complete' });
-        if (cached.images.length > 0) await events.publish(job.orgId, job.conversationId, { kind: 'IMAGES', messageId: job.assistantMessageId, images: cached.images });
+        if (cached.images.length > 0)
+          await events.publish(job.orgId, job.conversationId, { kind: 'IMAGES', messageId: job.assistantMessageId, images: cached.images });
         await writer.write(cached.text);
         signal.throwIfAborted();
       } else {
@@ -124,7 +134,8 @@ export class AnswerRunner {
       await writer.write(DONT_KNOW_ANSWER);
       return;
     }
-    const rank: SentenceRanker = (query, sentences) => this.deps.retrieval.rankSentences(job.identity, query, sentences, { correlationId: job.correlationId, signal });
+    const rank: SentenceRanker = (query, sentences) =>
+      this.deps.retrieval.rankSentences(job.identity, query, sentences, { correlationId: job.correlationId, signal });
     const context = await selectContext(retrieval.hits, question, rank, {
       minRelevance: config.CHAT_CONTEXT_MIN_RELEVANCE,
       maxDocuments: config.CHAT_CONTEXT_MAX_DOCUMENTS,
@@ -133,14 +144,16 @@ export class AnswerRunner {
     });
     signal.throwIfAborted();
     const { documents } = context;
-    if (context.withheld.length > 0) log.warn({ pages: context.withheld.map((h) => h.url) }, 'passages with instructions to the assistant were left out of the prompt');
+    if (context.withheld.length > 0)
+      log.warn({ pages: context.withheld.map((h) => h.url) }, 'passages with instructions to the assistant were left out of the prompt');
     if (documents.length === 0) {
       Object.assign(outcome, { confidence: round(top), handoffSuggested: true, declinedBy: 'retrieval' });
       await writer.write(DONT_KNOW_ANSWER);
       return;
     }
     outcome.images = imagesFor(retrieval.images, new Set(documents.map((d) => d.hit.pageUrl)));
-    if (outcome.images.length > 0) await events.publish(job.orgId, job.conversationId, { kind: 'IMAGES', messageId: job.assistantMessageId, images: outcome.images });
+    if (outcome.images.length > 0)
+      await events.publish(job.orgId, job.conversationId, { kind: 'IMAGES', messageId: job.assistantMessageId, images: outcome.images });
 
     const prompt = buildAnswerPrompt(question, documents);
     log.debug({ prompt, ranking: context.ranking }, 'answer prompt built');
@@ -156,7 +169,11 @@ export class AnswerRunner {
     const startedAt = performance.now();
     let firstTokenMs: number | null = null;
     try {
-      for await (const piece of this.deps.model.stream(prompt, { maxTokens: config.CHAT_MAX_ANSWER_TOKENS, temperature: config.CHAT_TEMPERATURE, signal: stopModel })) {
+      for await (const piece of this.deps.model.stream(prompt, {
+        maxTokens: config.CHAT_MAX_ANSWER_TOKENS,
+        temperature: config.CHAT_TEMPERATURE,
+        signal: stopModel,
+      })) {
         if (!produced) {
           produced = true;
           firstTokenMs = performance.now() - startedAt;
@@ -214,14 +231,27 @@ export class AnswerRunner {
   private async history(em: ReturnType<MikroORM['em']['fork']>, job: GenerationJob): Promise<HistoryTurn[]> {
     const rows = await em.find(
       MessageRecord,
-      { conversationId: job.conversationId, organizationId: job.orgId, createdAt: { $lt: job.askedAt }, status: 'complete', role: { $in: ['user', 'assistant', 'agent'] } },
+      {
+        conversationId: job.conversationId,
+        organizationId: job.orgId,
+        createdAt: { $lt: job.askedAt },
+        status: 'complete',
+        role: { $in: ['user', 'assistant', 'agent'] },
+      },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 6, fields: ['role', 'text'] },
     );
     return rows.reverse().map((r) => ({ role: r.role as HistoryTurn['role'], text: r.text }));
   }
 
   /** Stores the final state (unless someone else, the sweep, already finished the message) and announces it. */
-  private async finish(em: ReturnType<MikroORM['em']['fork']>, job: GenerationJob, writer: AnswerWriter, outcome: Outcome, log: Logger, standalone: string | null): Promise<void> {
+  private async finish(
+    em: ReturnType<MikroORM['em']['fork']>,
+    job: GenerationJob,
+    writer: AnswerWriter,
+    outcome: Outcome,
+    log: Logger,
+    standalone: string | null,
+  ): Promise<void> {
     const { events } = this.deps;
     try {
       const now = new Date();
@@ -258,7 +288,14 @@ export class AnswerRunner {
         fallback: outcome.status === 'complete' ? outcome.fallback : null,
       });
       log.info(
-        { status: outcome.status, fromCache: outcome.fromCache, citations: outcome.citations.length, confidence: outcome.confidence, declinedBy: outcome.declinedBy ?? null, fallback: outcome.fallback },
+        {
+          status: outcome.status,
+          fromCache: outcome.fromCache,
+          citations: outcome.citations.length,
+          confidence: outcome.confidence,
+          declinedBy: outcome.declinedBy ?? null,
+          fallback: outcome.fallback,
+        },
         'answer finished',
       );
       this.recordQuestion(job, writer, outcome, standalone, now);

@@ -97,7 +97,9 @@ export class ChatMessageResolver {
     return ChatMessage.from(found.message);
   }
 
-  @Mutation(() => ChatMessage, { description: 'Your thumbs up or down, with an optional comment, on an answer you received; a second rating replaces the first.' })
+  @Mutation(() => ChatMessage, {
+    description: 'Your thumbs up or down, with an optional comment, on an answer you received; a second rating replaces the first.',
+  })
   async rateAnswer(@Arg('input', () => RateAnswerInput) input: RateAnswerInput, @Ctx() ctx: ChatContext): Promise<ChatMessage> {
     const found = await readableMessage(ctx, input.messageId);
     if (!found || !isOwner(ctx.identity, found.conversation)) throw notFound('No such message.');
@@ -118,7 +120,8 @@ export class ChatMessageResolver {
   }
 
   @Subscription(() => ChatMessage, {
-    description: 'Whole messages as customers and agents post them to one conversation of your organization (answers stream on `messageStream`). Served by the gateway over graphql-ws.',
+    description:
+      'Whole messages as customers and agents post them to one conversation of your organization (answers stream on `messageStream`). Served by the gateway over graphql-ws.',
     deprecationReason: 'Use `messageStream`, which carries every message and the answers as they stream, and resumes after a gap.',
     topics: ({ args, context }) => subscriptionTopic('messageAdded', args, principalOf((context as ChatContext).identity).orgId),
   })

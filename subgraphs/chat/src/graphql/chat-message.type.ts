@@ -112,7 +112,10 @@ export class ChatMessage {
   @Field(() => Boolean, { description: 'Answered from the cache of identical questions.' })
   fromCache!: boolean;
 
-  @Field(() => AnswerFallback, { nullable: true, description: 'Answers: set when the text is a quoted passage because the language model was unavailable or too slow; null for the model’s own answers.' })
+  @Field(() => AnswerFallback, {
+    nullable: true,
+    description: 'Answers: set when the text is a quoted passage because the language model was unavailable or too slow; null for the model’s own answers.',
+  })
   fallback!: AnswerFallback | null;
 
   @Field(() => String, { nullable: true, description: 'Answers: the question as retrieval saw it, rewritten to stand without the conversation.' })

@@ -124,7 +124,13 @@ export class ConversationResolver {
       conversation = found;
       conversation.updatedAt = now;
     } else {
-      conversation = ctx.em.create(ConversationRecord, { organizationId: person.orgId, customerId: person.userId, title: text.slice(0, 80), createdAt: now, updatedAt: now });
+      conversation = ctx.em.create(ConversationRecord, {
+        organizationId: person.orgId,
+        customerId: person.userId,
+        title: text.slice(0, 80),
+        createdAt: now,
+        updatedAt: now,
+      });
       created = true;
     }
     const userMessage = ctx.em.create(MessageRecord, {
@@ -177,7 +183,10 @@ export class ConversationResolver {
     });
   }
 
-  @Mutation(() => Conversation, { description: 'Hands your conversation to a person: it waits for an agent, who sees it in `conversations(status: WAITING_FOR_AGENT)` and `conversationUpdated`.' })
+  @Mutation(() => Conversation, {
+    description:
+      'Hands your conversation to a person: it waits for an agent, who sees it in `conversations(status: WAITING_FOR_AGENT)` and `conversationUpdated`.',
+  })
   async escalate(@Arg('conversationId', () => ID) conversationId: string, @Ctx() ctx: ChatContext): Promise<Conversation> {
     const record = await readableConversation(ctx, conversationId);
     if (!record || !canSteer(ctx.identity, record)) throw notFound('No such conversation.');
@@ -186,7 +195,12 @@ export class ConversationResolver {
       record.status = 'waiting_for_agent';
       record.escalatedAt = record.updatedAt = new Date();
       await ctx.em.flush();
-      ctx.analytics.record('handoff', record.organizationId, { conversationId: record.id, requestedByRole: principalOf(ctx.identity).role }, { occurredAt: record.escalatedAt });
+      ctx.analytics.record(
+        'handoff',
+        record.organizationId,
+        { conversationId: record.id, requestedByRole: principalOf(ctx.identity).role },
+        { occurredAt: record.escalatedAt },
+      );
       await announceStatus(ctx, record);
     }
     return toConversation(ctx, record);
@@ -237,7 +251,11 @@ export class ConversationResolver {
     description:
       'Everything that happens in one conversation you may read: messages, answer tokens (DELTA), citations, images, the end of each answer, hand-offs. Pass `afterSeq` (the last `seq` you saw, or `Conversation.lastSeq`) to first receive what you missed, then live events, with nothing missing or doubled. Served by the gateway over graphql-ws.',
     topics: ({ args, context }) =>
-      subscriptionTopic('messageStream', { conversationId: (args as { conversationId: string }).conversationId }, principalOf((context as ChatContext).identity).orgId),
+      subscriptionTopic(
+        'messageStream',
+        { conversationId: (args as { conversationId: string }).conversationId },
+        principalOf((context as ChatContext).identity).orgId,
+      ),
   })
   messageStream(
     @Root() event: MessageStreamEvent,

@@ -37,7 +37,10 @@ export class MessageStreamEvent {
   @Field(() => Boolean, { nullable: true })
   handoffSuggested!: boolean | null;
 
-  @Field(() => AnswerFallback, { nullable: true, description: 'STATUS of a finished answer: why it is a quoted passage instead of the model’s words (null when it is not).' })
+  @Field(() => AnswerFallback, {
+    nullable: true,
+    description: 'STATUS of a finished answer: why it is a quoted passage instead of the model’s words (null when it is not).',
+  })
   fallback!: AnswerFallback | null;
 
   @Field(() => ConversationStatus, { nullable: true })

@@ -21,7 +21,9 @@ export class Migration20261126000100Conversations extends Migration {
       "closed_at" timestamptz null
     );`);
     this.addSql('create index "conversations_organization_id_updated_at_index" on "chat"."conversations" ("organization_id", "updated_at" desc, "id");');
-    this.addSql('create index "conversations_organization_id_customer_id_updated_at_index" on "chat"."conversations" ("organization_id", "customer_id", "updated_at" desc, "id");');
+    this.addSql(
+      'create index "conversations_organization_id_customer_id_updated_at_index" on "chat"."conversations" ("organization_id", "customer_id", "updated_at" desc, "id");',
+    );
 
     this.addSql('alter table "chat"."messages" alter column "author_id" drop not null;');
     this.addSql(`alter table "chat"."messages"

@@ -144,7 +144,10 @@ export class CrawlResolver {
     const runId = execution.raw.firstRunId || execution.runId;
     let progress: CrawlProgress | null = null;
     if (latest) {
-      const state = await ctx.temporal.workflow.getHandle(execution.workflowId, execution.runId).query(crawlProgressQuery).catch(() => null);
+      const state = await ctx.temporal.workflow
+        .getHandle(execution.workflowId, execution.runId)
+        .query(crawlProgressQuery)
+        .catch(() => null);
       if (state) progress = progressView(sourceId, runId, state);
     }
     return Object.assign(new CrawlRun(), {

@@ -17,7 +17,8 @@ function decode<T>(cursor: string | null | undefined, check: (value: unknown) =>
   }
   throw badUserInput('after must be a cursor returned by the previous page.', 'after');
 }
-const isSortValues = (v: unknown): v is (string | number)[] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string' || typeof x === 'number');
+const isSortValues = (v: unknown): v is (string | number)[] =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string' || typeof x === 'number');
 const isAfterKey = (v: unknown): v is { pageUrl: string } => typeof v === 'object' && v !== null && typeof (v as { pageUrl?: unknown }).pageUrl === 'string';
 
 /** The index documents of one kind of a source (already checked to be the caller's). */
@@ -59,7 +60,10 @@ export class SourceContentResolver {
         },
       },
     } as never);
-    const pages = (body as any).aggregations.pages as { buckets: { key: { pageUrl: string }; doc_count: number; first: { hits: { hits: { _source: any }[] } } }[]; after_key?: { pageUrl: string } };
+    const pages = (body as any).aggregations.pages as {
+      buckets: { key: { pageUrl: string }; doc_count: number; first: { hits: { hits: { _source: any }[] } } }[];
+      after_key?: { pageUrl: string };
+    };
     const items = pages.buckets.map((bucket) => {
       const doc = bucket.first.hits.hits[0]?._source ?? {};
       return Object.assign(new IndexedPage(), {
@@ -98,7 +102,9 @@ export class SourceContentResolver {
       },
     } as never);
     const hits = (body as any).hits.hits as { _id: string; _source: any; sort: (string | number)[] }[];
-    const items = hits.map((hit) => Object.assign(new IndexedChunk(), { id: hit._id, ...hit._source, headingPath: hit._source.headingPath ?? null, anchor: hit._source.anchor ?? null }));
+    const items = hits.map((hit) =>
+      Object.assign(new IndexedChunk(), { id: hit._id, ...hit._source, headingPath: hit._source.headingPath ?? null, anchor: hit._source.anchor ?? null }),
+    );
     return Object.assign(new IndexedChunkPage(), { items, nextCursor: hits.length === size ? encode(hits[hits.length - 1]!.sort) : null });
   }
 

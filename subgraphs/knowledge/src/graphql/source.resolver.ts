@@ -107,13 +107,24 @@ export class SourceResolver {
     // Schedule and index entries first: if either fails the source still exists and the delete can be retried.
     await removeRecrawlSchedule(ctx.temporal, record.id);
     await ctx.openSearch.deleteByQuery(
-      { index: KNOWLEDGE_INDEX_ALIAS, body: { query: { bool: { filter: [{ term: { orgId: record.organizationId } }, { term: { sourceId: record.id } }] } } }, refresh: true, ignore_unavailable: true, conflicts: 'proceed' },
+      {
+        index: KNOWLEDGE_INDEX_ALIAS,
+        body: { query: { bool: { filter: [{ term: { orgId: record.organizationId } }, { term: { sourceId: record.id } }] } } },
+        refresh: true,
+        ignore_unavailable: true,
+        conflicts: 'proceed',
+      },
       { ignore: [404] },
     );
     // Answers cached from the removed content must not be served again.
     await bumpKnowledgeVersion(ctx.redis, record.organizationId);
     ctx.em.remove(record);
-    audit(ctx.em, ctx.identity, { action: 'source.delete', targetType: 'source', targetId: record.id, detail: { startUrl: record.startUrl, name: record.name } });
+    audit(ctx.em, ctx.identity, {
+      action: 'source.delete',
+      targetType: 'source',
+      targetId: record.id,
+      detail: { startUrl: record.startUrl, name: record.name },
+    });
     await ctx.em.flush();
     return true;
   }

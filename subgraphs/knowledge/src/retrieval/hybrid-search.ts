@@ -105,7 +105,12 @@ export class HybridSearch {
       body: {
         description: 'Hybrid search: min-max normalised BM25 and k-NN scores, weighted mean',
         phase_results_processors: [
-          { 'normalization-processor': { normalization: { technique: 'min_max' }, combination: { technique: 'arithmetic_mean', parameters: { weights: [0.4, 0.6] } } } },
+          {
+            'normalization-processor': {
+              normalization: { technique: 'min_max' },
+              combination: { technique: 'arithmetic_mean', parameters: { weights: [0.4, 0.6] } },
+            },
+          },
         ],
       },
     });

@@ -20,8 +20,17 @@ import { isUuid, normalizeEmail, requireUuid } from './validation.js';
 const HOUR = 3600 * 1000;
 
 export function slugFor(name: string): string {
-  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'org';
-  return `${base}-${randomSecret(4).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 5)}`;
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'org';
+  return `${base}-${randomSecret(4)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 5)}`;
 }
 
 /** Creates a single-use mail token and returns the secret to put in the link. */
@@ -43,7 +52,12 @@ async function spendMailToken(em: EntityManager, purpose: OneTimePurpose, token:
  * Events about a person rather than one organization (sign-in failures, email verification,
  * password resets) go into the audit trail of every organization they belong to, so each admin sees them.
  */
-async function auditUserEvent(em: EntityManager, identity: Identity, userId: string, event: Omit<AuditEvent, 'organizationId' | 'targetType' | 'targetId'>): Promise<void> {
+async function auditUserEvent(
+  em: EntityManager,
+  identity: Identity,
+  userId: string,
+  event: Omit<AuditEvent, 'organizationId' | 'targetType' | 'targetId'>,
+): Promise<void> {
   const memberships = await em.find(MembershipRecord, { userId }, { fields: ['organizationId'] });
   const orgIds = memberships.length ? memberships.map((m) => m.organizationId) : [null];
   for (const organizationId of orgIds) audit(em, identity, { ...event, organizationId, targetType: 'user', targetId: userId });
@@ -173,7 +187,9 @@ export class AccountResolver {
     );
     if (!membership) {
       await em.flush();
-      throw input.organizationId ? badUserInput('You are not a member of that organization.', 'organizationId') : unauthenticated('This account belongs to no organization.');
+      throw input.organizationId
+        ? badUserInput('You are not a member of that organization.', 'organizationId')
+        : unauthenticated('This account belongs to no organization.');
     }
     const org = await em.findOneOrFail(OrganizationRecord, { id: membership.organizationId });
     const tokens = await services.sessions.start(em, user.id, org.id, membership.role);
@@ -352,7 +368,13 @@ export class AccountResolver {
     if (trimmed.length < 2 || trimmed.length > 100) throw badUserInput('name must be 2 to 100 characters.', 'name');
     const org = ctx.em.create(OrganizationRecord, { name: trimmed, slug: slugFor(trimmed) });
     ctx.em.create(MembershipRecord, { userId, organizationId: org.id, role: 'admin' });
-    audit(ctx.em, ctx.identity, { action: 'organization.create', organizationId: org.id, targetType: 'organization', targetId: org.id, detail: { name: trimmed } });
+    audit(ctx.em, ctx.identity, {
+      action: 'organization.create',
+      organizationId: org.id,
+      targetType: 'organization',
+      targetId: org.id,
+      detail: { name: trimmed },
+    });
     await ctx.em.flush();
     return Organization.from(org);
   }

@@ -52,7 +52,12 @@ export class ApiKeysResolver {
       expiresAt: input.expiresAt ?? null,
       createdBy: principal.kind === 'user' ? principal.userId : null,
     });
-    audit(ctx.em, ctx.identity, { action: 'apikey.create', targetType: 'apiKey', targetId: record.id, detail: { name: record.name, role: record.role, scopes: record.scopes } });
+    audit(ctx.em, ctx.identity, {
+      action: 'apikey.create',
+      targetType: 'apiKey',
+      targetId: record.id,
+      detail: { name: record.name, role: record.role, scopes: record.scopes },
+    });
     await ctx.em.flush();
     return Object.assign(new CreatedApiKey(), { apiKey: view(record), secret });
   }

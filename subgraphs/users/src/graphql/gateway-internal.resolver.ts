@@ -12,11 +12,7 @@ import { isUuid } from './validation.js';
 export class GatewayInternalResolver {
   @Directive('@inaccessible')
   @Query(() => [String])
-  async _gatewayRolePermissions(
-    @Arg('orgId', () => ID) orgId: string,
-    @Arg('role', () => String) role: string,
-    @Ctx() ctx: UsersContext,
-  ): Promise<string[]> {
+  async _gatewayRolePermissions(@Arg('orgId', () => ID) orgId: string, @Arg('role', () => String) role: string, @Ctx() ctx: UsersContext): Promise<string[]> {
     if (!isUuid(orgId) || !isRole(role)) return [];
     return ctx.services.rolePermissions.forRole(ctx.em, orgId, role);
   }

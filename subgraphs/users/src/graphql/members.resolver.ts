@@ -110,11 +110,7 @@ export class MembersResolver {
   }
 
   @Mutation(() => Member, { description: "Changes a member's role; their sessions in this organization end so the change applies at once." })
-  async changeRole(
-    @Arg('userId', () => ID) userId: string,
-    @Arg('role', () => RoleEnum) role: Role,
-    @Ctx() ctx: UsersContext,
-  ): Promise<Member> {
+  async changeRole(@Arg('userId', () => ID) userId: string, @Arg('role', () => RoleEnum) role: Role, @Ctx() ctx: UsersContext): Promise<Member> {
     const membership = await membershipOrFail(ctx, userId);
     await keepAnAdmin(ctx, membership, role);
     const previous = membership.role;

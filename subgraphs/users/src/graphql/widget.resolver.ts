@@ -22,7 +22,9 @@ export type WidgetRefusal = 'WIDGET_DISABLED' | 'ORIGIN_NOT_ALLOWED';
  */
 export function widgetRefused(reason: WidgetRefusal): GraphQLError {
   const message =
-    reason === 'WIDGET_DISABLED' ? 'The chat is not available: this organization has not turned on its chat widget.' : 'The chat is not available on this website.';
+    reason === 'WIDGET_DISABLED'
+      ? 'The chat is not available: this organization has not turned on its chat widget.'
+      : 'The chat is not available on this website.';
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', reason } });
 }
 
@@ -47,7 +49,9 @@ export class WidgetResolver {
     return view(await ctx.em.findOneOrFail(OrganizationRecord, { id: orgId }));
   }
 
-  @Mutation(() => WidgetSettings, { description: 'Turns the chat widget on or off and sets the sites that may show it. Origins are validated and normalised; on an error nothing changes.' })
+  @Mutation(() => WidgetSettings, {
+    description: 'Turns the chat widget on or off and sets the sites that may show it. Origins are validated and normalised; on an error nothing changes.',
+  })
   async updateWidgetSettings(@Arg('input', () => WidgetSettingsInput) input: WidgetSettingsInput, @Ctx() ctx: UsersContext): Promise<WidgetSettings> {
     const { orgId } = principalOf(ctx.identity);
     const normalised = normaliseOrigins(input.allowedOrigins);
@@ -60,7 +64,10 @@ export class WidgetResolver {
       action: 'widget.update',
       targetType: 'organization',
       targetId: org.id,
-      detail: { before: { enabled: before.enabled, allowedOrigins: before.allowedOrigins }, after: { enabled: org.widgetEnabled, allowedOrigins: org.widgetAllowedOrigins } },
+      detail: {
+        before: { enabled: before.enabled, allowedOrigins: before.allowedOrigins },
+        after: { enabled: org.widgetEnabled, allowedOrigins: org.widgetAllowedOrigins },
+      },
     });
     await ctx.em.flush();
     return view(org);
@@ -83,7 +90,8 @@ export class WidgetResolver {
   })
   async startVisitorSession(
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('pageOrigin', () => String, { nullable: true, description: 'Origin of the page showing the widget, e.g. https://www.example.com.' }) pageOrigin: string | null | undefined,
+    @Arg('pageOrigin', () => String, { nullable: true, description: 'Origin of the page showing the widget, e.g. https://www.example.com.' })
+    pageOrigin: string | null | undefined,
     @Ctx() ctx: UsersContext,
   ): Promise<AuthPayload> {
     const { services, identity } = ctx;
@@ -99,7 +107,12 @@ export class WidgetResolver {
       em.create(MembershipRecord, { userId: user.id, organizationId: org.id, role: 'customer' });
       const actor: Identity = { kind: 'user', userId: user.id, orgId: org.id, role: 'customer', permissions: [], sessionId: '', ip: identity.ip };
       const origin = pageOrigin ? parseOrigin(pageOrigin) : null;
-      audit(em, actor, { action: 'visitor.start', targetType: 'user', targetId: user.id, detail: { origin: origin && 'origin' in origin ? origin.origin : null } });
+      audit(em, actor, {
+        action: 'visitor.start',
+        targetType: 'user',
+        targetId: user.id,
+        detail: { origin: origin && 'origin' in origin ? origin.origin : null },
+      });
       await em.flush();
       const tokens = await services.sessions.start(em, user.id, org.id, 'customer');
       return authPayload(tokens, user, org, 'customer');

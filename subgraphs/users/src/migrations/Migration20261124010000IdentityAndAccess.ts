@@ -79,7 +79,11 @@ export class Migration20261124010000IdentityAndAccess extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql('drop table if exists "users"."api_keys", "users"."one_time_tokens", "users"."refresh_tokens", "users"."role_permissions", "users"."memberships", "users"."organizations";');
-    this.addSql(`alter table "users"."users" drop column "password_hash", drop column "email_verified_at", drop column "failed_login_count", drop column "locked_until";`);
+    this.addSql(
+      'drop table if exists "users"."api_keys", "users"."one_time_tokens", "users"."refresh_tokens", "users"."role_permissions", "users"."memberships", "users"."organizations";',
+    );
+    this.addSql(
+      `alter table "users"."users" drop column "password_hash", drop column "email_verified_at", drop column "failed_login_count", drop column "locked_until";`,
+    );
   }
 }

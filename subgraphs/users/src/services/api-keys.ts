@@ -26,7 +26,11 @@ export class ApiKeys {
     em: EntityManager,
     input: { orgId: string; name: string; role: Role; scopes: Permission[]; expiresAt: Date | null; createdBy: string | null },
   ): Promise<{ record: ApiKeyRecord; secret: string }> {
-    const prefix = randomSecret(8).replace(/[^a-zA-Z0-9]/g, '').toLowerCase().padEnd(10, '0').slice(0, 10);
+    const prefix = randomSecret(8)
+      .replace(/[^a-zA-Z0-9]/g, '')
+      .toLowerCase()
+      .padEnd(10, '0')
+      .slice(0, 10);
     const secret = `scs_${prefix}_${randomSecret(32)}`;
     const record = em.create(ApiKeyRecord, {
       organizationId: input.orgId,

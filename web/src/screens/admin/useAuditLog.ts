@@ -67,7 +67,8 @@ export function checkFilters(filters: AuditFilters): Partial<Record<keyof AuditF
   const problems: Partial<Record<keyof AuditFilters, string>> = {};
   if (filters.from && !dayStart(filters.from)) problems.from = 'Enter a date like 2025-01-31.';
   if (filters.to && !dayStart(filters.to)) problems.to = 'Enter a date like 2025-01-31.';
-  if (!problems.from && !problems.to && filters.from && filters.to && filters.to < filters.from) problems.to = 'The last day must be on or after the first day.';
+  if (!problems.from && !problems.to && filters.from && filters.to && filters.to < filters.from)
+    problems.to = 'The last day must be on or after the first day.';
   return problems;
 }
 

@@ -31,9 +31,7 @@ export const connectionStateTones: Record<ConnectionState, LiveTone> = {
 const FATAL_CLOSE_CODES = new Set([4004, 4005, 4400, 4401, 4406, 4409, 4429, 4500]);
 
 function closeCode(event: unknown): number | undefined {
-  return typeof event === 'object' && event !== null && 'code' in event && typeof event.code === 'number'
-    ? event.code
-    : undefined;
+  return typeof event === 'object' && event !== null && 'code' in event && typeof event.code === 'number' ? event.code : undefined;
 }
 
 /** The slice of the graphql-ws client this composable needs. */
@@ -58,7 +56,8 @@ export function useConnectionState(client: ConnectionEvents): { state: Readonly<
     }),
     client.on('closed', (event) => {
       const code = closeCode(event);
-      if (code === 1000) state.value = 'idle'; // closed on purpose: nobody subscribed any more
+      if (code === 1000)
+        state.value = 'idle'; // closed on purpose: nobody subscribed any more
       else if (code !== undefined && FATAL_CLOSE_CODES.has(code)) state.value = 'failed';
       else state.value = hasConnected || state.value === 'connecting' ? 'reconnecting' : state.value;
     }),

@@ -44,6 +44,7 @@ export function answerRateSummary(buckets: readonly VolumeBucket[], labels: read
     if (high < 0 || rate(i) > rate(high)) high = i;
   });
   let text = `Answer rate ${per}: ${formatPercent(answered / questions)} over the period`;
-  if (low >= 0 && high >= 0 && low !== high) text += `, lowest ${formatPercent(rate(low))} (${labels[low]}), highest ${formatPercent(rate(high))} (${labels[high]})`;
+  if (low >= 0 && high >= 0 && low !== high)
+    text += `, lowest ${formatPercent(rate(low))} (${labels[low]}), highest ${formatPercent(rate(high))} (${labels[high]})`;
   return `${text}.`;
 }

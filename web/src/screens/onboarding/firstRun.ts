@@ -24,7 +24,9 @@ export function firstRunStep(known: {
   const { run, live } = known;
   const runEnded = run && live && run.runId === live.runId && !crawlActive(run.status);
   // The counts of whichever says how the run stands.
-  const decided = runEnded ? { status: run.status, indexed: run.progress?.indexed ?? live.indexed } : live ?? (run && { status: run.status, indexed: run.progress?.indexed ?? null });
+  const decided = runEnded
+    ? { status: run.status, indexed: run.progress?.indexed ?? live.indexed }
+    : (live ?? (run && { status: run.status, indexed: run.progress?.indexed ?? null }));
   if (!decided) return 'start';
   const { status, indexed } = decided;
   if (crawlActive(status)) return 'crawling';
@@ -36,7 +38,10 @@ export function firstRunStep(known: {
  * crawl it, and the organization has no source yet. Any failure to ask says no (the status screen
  * opens, as before).
  */
-export async function firstRunNeeded(client: Pick<ApolloClient<unknown>, 'query'>, session: Pick<SessionStore, 'can' | 'state' | 'loadViewer'>): Promise<boolean> {
+export async function firstRunNeeded(
+  client: Pick<ApolloClient<unknown>, 'query'>,
+  session: Pick<SessionStore, 'can' | 'state' | 'loadViewer'>,
+): Promise<boolean> {
   if (session.state.status !== 'signed-in') return false;
   if (!session.state.viewer) await session.loadViewer();
   if (!session.can('source:write') || !session.can('crawl:run')) return false;

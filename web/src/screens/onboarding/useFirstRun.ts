@@ -81,9 +81,7 @@ export function useFirstRun(options: { client?: FirstRunClient; pollMs?: number 
     await crawl();
   }
 
-  const step = computed(() =>
-    firstRunStep({ loaded: loaded.value, source: source.value, run: run.value, live: progress.live.value }),
-  );
+  const step = computed(() => firstRunStep({ loaded: loaded.value, source: source.value, run: run.value, live: progress.live.value }));
   /** The newest counts: live ones, else those of the latest run. */
   const counts = computed(() => progress.live.value ?? run.value?.progress ?? null);
 

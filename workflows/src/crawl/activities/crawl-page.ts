@@ -86,10 +86,15 @@ export function crawlPage(deps: CrawlDependencies) {
         page = parsePage({ url: landed.url, html: rendered.html, headers: fetched.headers });
       }
     } catch (error) {
-      if (isPageParseError(error)) return { url, outcome: 'skipped', reason: error.reason === 'too_large' ? 'too_large' : `unparsable_${error.reason}`, links: [], rejectedLinks: [] };
+      if (isPageParseError(error))
+        return { url, outcome: 'skipped', reason: error.reason === 'too_large' ? 'too_large' : `unparsable_${error.reason}`, links: [], rejectedLinks: [] };
       throw error;
     }
-    const { follow: links, rejected: rejectedLinks } = await sortLinks(request.settings, deps.urlPolicy, page.links.map((l) => l.url));
+    const { follow: links, rejected: rejectedLinks } = await sortLinks(
+      request.settings,
+      deps.urlPolicy,
+      page.links.map((l) => l.url),
+    );
     if (page.canonicalUrl && page.canonicalUrl !== landed.url) {
       const canonical = inScope(page.canonicalUrl).url;
       return { url, outcome: 'skipped', reason: 'duplicate_canonical', links: canonical ? [...links, canonical] : links, rejectedLinks };
@@ -97,7 +102,8 @@ export function crawlPage(deps: CrawlDependencies) {
     // The first page with this content claims it; a retry of that same page finds its own claim.
     const hashKey = `scs:crawl:hash:${runId}:${page.contentHash}`;
     const claimed = await deps.redis.set(hashKey, landed.url, 'EX', DUPLICATE_TTL_SECONDS, 'NX');
-    if (claimed === null && (await deps.redis.get(hashKey)) !== landed.url) return { url, outcome: 'skipped', reason: 'duplicate_content', links, rejectedLinks };
+    if (claimed === null && (await deps.redis.get(hashKey)) !== landed.url)
+      return { url, outcome: 'skipped', reason: 'duplicate_content', links, rejectedLinks };
 
     const chunks = chunkPage(page);
     const documentBase = {

@@ -30,7 +30,14 @@ export async function stagePageImages(
   const { request, runId, page } = input;
   const candidates = page.images.slice(0, deps.maxImagesPerPage);
   const { workflowExecution, activityId } = Context.current().info;
-  const fresh = new Set(await claimOnce(deps.redis, `${runId}:images`, `${workflowExecution?.runId}:${activityId}`, candidates.map((i) => i.src)));
+  const fresh = new Set(
+    await claimOnce(
+      deps.redis,
+      `${runId}:images`,
+      `${workflowExecution?.runId}:${activityId}`,
+      candidates.map((i) => i.src),
+    ),
+  );
   const images: StagedImage[] = [];
   const failures: Record<string, number> = {};
 
@@ -56,7 +63,10 @@ export async function stagePageImages(
       await release();
     }
     if (!fetched.ok) {
-      count(failures, fetched.reason === 'http_error' ? `http_${fetched.status ?? 'error'}` : fetched.reason === 'robots_disallowed' ? 'robots' : fetched.reason);
+      count(
+        failures,
+        fetched.reason === 'http_error' ? `http_${fetched.status ?? 'error'}` : fetched.reason === 'robots_disallowed' ? 'robots' : fetched.reason,
+      );
       continue;
     }
     const prepared = await prepareImage(fetched.body, { maxPixels: deps.maxImagePixels });

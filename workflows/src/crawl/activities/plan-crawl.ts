@@ -9,10 +9,17 @@ const MAX_SITEMAPS = 20;
 
 /** `<loc>` entries of a sitemap or sitemap index. */
 function locations(xml: string): { pages: string[]; sitemaps: string[] } {
-  const doc = new XMLParser({ ignoreAttributes: true, processEntities: true }).parse(xml) as { urlset?: { url?: unknown }; sitemapindex?: { sitemap?: unknown } };
+  const doc = new XMLParser({ ignoreAttributes: true, processEntities: true }).parse(xml) as {
+    urlset?: { url?: unknown };
+    sitemapindex?: { sitemap?: unknown };
+  };
   const list = (value: unknown) => (Array.isArray(value) ? value : value ? [value] : []);
-  const pages = list(doc.urlset?.url).map((u: { loc?: unknown }) => String(u.loc ?? '')).filter(Boolean);
-  const sitemaps = list(doc.sitemapindex?.sitemap).map((s: { loc?: unknown }) => String(s.loc ?? '')).filter(Boolean);
+  const pages = list(doc.urlset?.url)
+    .map((u: { loc?: unknown }) => String(u.loc ?? ''))
+    .filter(Boolean);
+  const sitemaps = list(doc.sitemapindex?.sitemap)
+    .map((s: { loc?: unknown }) => String(s.loc ?? ''))
+    .filter(Boolean);
   return { pages, sitemaps };
 }
 

@@ -27,11 +27,7 @@ export function scopeOf(settings: CrawlSettings): (url: string) => { url: string
  * hosts that are private or metadata addresses by their very name are `blocked_url`; non-http
  * links (mailto:, javascript:) are not pages and are dropped.
  */
-export async function sortLinks(
-  settings: CrawlSettings,
-  policy: UrlPolicy,
-  urls: readonly string[],
-): Promise<{ follow: string[]; rejected: RejectedLink[] }> {
+export async function sortLinks(settings: CrawlSettings, policy: UrlPolicy, urls: readonly string[]): Promise<{ follow: string[]; rejected: RejectedLink[] }> {
   const filter = scopeFilter(settings);
   const follow = new Set<string>();
   const rejected = new Map<string, string>();
