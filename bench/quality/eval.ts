@@ -1,7 +1,7 @@
 // The answer-quality eval: the fixture help centre crawled through the public API, every question
 // asked by a customer with sendMessage and read back from messageStream over graphql-ws, exactly
 // as the web app does, then scored. Used by `npm run eval` (bench/quality.bench.test.ts, all
-// questions, any model) and by CI's smoke (gateway/test/answer-quality.e2e.test.ts).
+// questions, any model) and by CI's smoke (e2e/test/answer-quality.e2e.test.ts).
 import {
   addAndCrawlSource,
   addMember,
