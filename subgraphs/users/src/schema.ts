@@ -8,7 +8,7 @@ import { ApiKeysResolver } from './graphql/api-keys.resolver.js';
 import { AuditResolver } from './graphql/audit.resolver.js';
 import { GatewayInternalResolver } from './graphql/gateway-internal.resolver.js';
 import { MembersResolver } from './graphql/members.resolver.js';
-import { User } from './graphql/user.type.js';
+import { User } from './graphql/user.types.js';
 import { WidgetResolver } from './graphql/widget.resolver.js';
 
 const status = systemStatusModule('users');

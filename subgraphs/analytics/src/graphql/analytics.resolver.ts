@@ -18,7 +18,7 @@ import {
   SourceCoverage,
   VolumeBucket,
   VolumeInterval,
-} from './types.js';
+} from './analytics.types.js';
 
 const DAY_MS = 86_400_000;
 const MAX_PERIOD_DAYS = 400;

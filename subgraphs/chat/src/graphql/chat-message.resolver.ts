@@ -7,7 +7,7 @@ import type { ChatContext } from '../context.js';
 import { ConversationRecord } from '../entities/conversation.entity.js';
 import { MessageRecord } from '../entities/message.entity.js';
 import { canRead, canSteer, isOwner } from './access.js';
-import { ChatMessage, PostMessageInput, RateAnswerInput } from './chat-message.type.js';
+import { ChatMessage, PostMessageInput, RateAnswerInput } from './chat-message.types.js';
 import { readableConversation } from './conversation.resolver.js';
 
 /** A message of a conversation the caller may read, with that conversation. */

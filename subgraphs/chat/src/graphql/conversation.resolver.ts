@@ -9,10 +9,10 @@ import type { ChatContext } from '../context.js';
 import { ConversationRecord, type ConversationStatusValue } from '../entities/conversation.entity.js';
 import { MessageRecord } from '../entities/message.entity.js';
 import { canRead, canSteer, decodeCursor, encodeCursor, isOwner } from './access.js';
-import { AgentReplyInput, ChatMessage, ChatMessagePage, SendMessageInput } from './chat-message.type.js';
-import { Conversation, ConversationPage, SendMessagePayload } from './conversation.type.js';
+import { AgentReplyInput, ChatMessage, ChatMessagePage, SendMessageInput } from './chat-message.types.js';
+import { Conversation, ConversationPage, SendMessagePayload } from './conversation.types.js';
 import { ConversationStatus } from './enums.js';
-import { MessageStreamEvent } from './message-stream-event.type.js';
+import { MessageStreamEvent } from './message-stream-event.types.js';
 
 function pageSize(first: number, max: number): number {
   if (!Number.isInteger(first) || first < 1 || first > max) throw badUserInput(`first must be between 1 and ${max}.`, 'first');

@@ -13,8 +13,8 @@ import { UserRecord } from '../entities/user.entity.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../services/passwords.js';
 import { randomSecret, sha256 } from '../services/secrets.js';
 import type { SessionTokens } from '../services/sessions.js';
-import { AcceptInvitationInput, AuthPayload, LoginInput, Membership, Organization, RegisterInput, Viewer } from './types.js';
-import { User } from './user.type.js';
+import { AcceptInvitationInput, AuthPayload, LoginInput, Membership, Organization, RegisterInput, Viewer } from './account.types.js';
+import { User } from './user.types.js';
 import { isUuid, normalizeEmail, requireUuid } from './validation.js';
 
 const HOUR = 3600 * 1000;

@@ -5,7 +5,7 @@ import { audit } from '@scs/graphql-kit/auth/audit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
 import { ApiKeyRecord } from '../entities/api-key.entity.js';
-import { ApiKey, CreatedApiKey, CreateApiKeyInput } from './types.js';
+import { ApiKey, CreatedApiKey, CreateApiKeyInput } from './account.types.js';
 import { requireUuid } from './validation.js';
 
 function view(record: ApiKeyRecord, lastUsed?: Date): ApiKey {

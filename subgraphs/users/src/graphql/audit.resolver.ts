@@ -4,7 +4,7 @@ import { principalOf } from '@scs/graphql-kit/auth/authorize';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
-import { AuditEntry, AuditLogFilter, AuditLogPage } from './types.js';
+import { AuditEntry, AuditLogFilter, AuditLogPage } from './account.types.js';
 import { pageSize } from './validation.js';
 
 @Resolver()

@@ -1,7 +1,7 @@
 import { isRole } from '@scs/contracts/permissions';
 import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import type { UsersContext } from '../context.js';
-import { GatewayApiKeyPrincipal } from './types.js';
+import { GatewayApiKeyPrincipal } from './account.types.js';
 import { isUuid } from './validation.js';
 
 /**

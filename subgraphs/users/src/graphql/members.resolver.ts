@@ -8,8 +8,8 @@ import { MembershipRecord } from '../entities/membership.entity.js';
 import { RolePermissionsRecord } from '../entities/role-permissions.entity.js';
 import { UserRecord } from '../entities/user.entity.js';
 import { issueMailToken } from './account.resolver.js';
-import { Invitation, InviteUserInput, Member, RoleEnum, RolePermissionSet } from './types.js';
-import { User } from './user.type.js';
+import { Invitation, InviteUserInput, Member, RoleEnum, RolePermissionSet } from './account.types.js';
+import { User } from './user.types.js';
 import { normalizeEmail, pageSize, requireUuid } from './validation.js';
 import { DEFAULT_ROLE_PERMISSIONS } from '@scs/contracts/permissions';
 

@@ -10,7 +10,7 @@ import { OrganizationRecord } from '../entities/organization.entity.js';
 import { UserRecord } from '../entities/user.entity.js';
 import { normaliseOrigins, parseOrigin } from '../services/widget-origins.js';
 import { payload as authPayload } from './account.resolver.js';
-import { AuthPayload, WidgetSettings, WidgetSettingsInput } from './types.js';
+import { AuthPayload, WidgetSettings, WidgetSettingsInput } from './account.types.js';
 import { isUuid, requireUuid } from './validation.js';
 
 /** Why the widget refused to start a chat: `extensions.reason` of its FORBIDDEN error. */

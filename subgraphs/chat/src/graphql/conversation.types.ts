@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ConversationRecord } from '../entities/conversation.entity.js';
-import { ChatMessage } from './chat-message.type.js';
+import { ChatMessage } from './chat-message.types.js';
 import { ConversationStatus, toConversationStatus } from './enums.js';
 import { UserReference } from './user.reference.js';
 

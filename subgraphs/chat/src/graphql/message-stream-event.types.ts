@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { AnswerImage, ChatMessage, Citation } from './chat-message.type.js';
+import { AnswerImage, ChatMessage, Citation } from './chat-message.types.js';
 import { AnswerFallback, ConversationStatus, MessageStatus, MessageStreamEventKind } from './enums.js';
 
 @ObjectType({

@@ -3,7 +3,7 @@ import { RoleEnum } from '@scs/graphql-kit/auth/role-enum';
 import type { Role } from '@scs/contracts/permissions';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { OrganizationRecord } from '../entities/organization.entity.js';
-import { User } from './user.type.js';
+import { User } from './user.types.js';
 
 export { RoleEnum };
 
