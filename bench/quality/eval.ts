@@ -62,18 +62,19 @@ export async function startEvalEnvironment(llmEnv: Record<string, string> = {}, 
     CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port,
     ...chatEnv,
   };
-  let system: Awaited<ReturnType<typeof startSystem>>;
+  let started: Awaited<ReturnType<typeof startSystem>> | undefined;
   const workers: ServiceProcess[] = [];
   try {
-    system = await startSystem(1, env);
+    started = await startSystem(1, env);
     workers.push(await startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), await startEmbeddingWorker());
   } catch (error) {
     for (const worker of workers) await worker.stop();
-    await system?.stop();
+    await started?.stop();
     await llm.stop();
     await site.stop();
     throw error;
   }
+  const system = started;
   const gateway = system.gateways[0]!;
   const stop = async () => {
     if (process.env.EVAL_LOG_DIR) {

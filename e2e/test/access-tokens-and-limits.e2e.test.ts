@@ -205,7 +205,8 @@ describe('sessions, tokens, lock-out and rate limits', () => {
       { kind: 'user', userId: randomUUID(), orgId: randomUUID(), role: 'admin', permissions: ['user:read'], sessionId: randomUUID(), ip: '127.0.0.1' },
       'a-secret-that-is-not-the-gateway-one-0123456789',
     );
-    for (const headers of [{}, { [IDENTITY_HEADER]: 'garbage' }, { [IDENTITY_HEADER]: forged }, { authorization: 'Bearer whatever' }]) {
+    const attempts: Record<string, string>[] = [{}, { [IDENTITY_HEADER]: 'garbage' }, { [IDENTITY_HEADER]: forged }, { authorization: 'Bearer whatever' }];
+    for (const headers of attempts) {
       const result = await direct(headers);
       expect(result.status).toBe(401);
       expect(result.body.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');

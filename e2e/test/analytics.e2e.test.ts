@@ -300,7 +300,7 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
         'query($p: AnalyticsPeriod!) { topQuestions(period: $p, limit: 10) { representative count answered examples lastAskedAt } }',
         { p: period },
       );
-      const reset = topQuestions.find((c: { examples: string[] }) => c.examples.includes(paraphrases[0]));
+      const reset = topQuestions.find((c: { examples: string[] }) => c.examples.includes(paraphrases[0]!));
       // Three wordings, the first asked twice (once answered from the cache).
       const resetAnswers = [answers[0]!, answers[1]!, answers[2]!, answers[8]!];
       expect(reset).toMatchObject({ count: 4, answered: resetAnswers.filter((a) => !a.handoffSuggested).length });
@@ -310,7 +310,7 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
       // The others stay apart: recovery codes, the world cup and passkeys alone, the two Jupiter questions together.
       const total = topQuestions.reduce((sum: number, c: { count: number }) => sum + c.count, 0);
       expect(total).toBe(9);
-      const jupiter = topQuestions.find((c: { examples: string[] }) => c.examples.includes(offTopic[0]));
+      const jupiter = topQuestions.find((c: { examples: string[] }) => c.examples.includes(offTopic[0]!));
       expect(jupiter).toMatchObject({ count: 2, answered: 0 });
       expect(topQuestions).toHaveLength(5);
     });
@@ -326,7 +326,7 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
       expect(contentGaps.flatMap((g: { examples: string[] }) => g.examples).sort()).toEqual([...new Set(unanswered.map((a) => a.question))].sort());
       const counts = contentGaps.map((g: { count: number }) => g.count);
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
-      expect(contentGaps.find((g: { examples: string[] }) => g.examples.includes(offTopic[0]))).toMatchObject({ count: 2 });
+      expect(contentGaps.find((g: { examples: string[] }) => g.examples.includes(offTopic[0]!))).toMatchObject({ count: 2 });
       let expectedSuggestions = 0;
       let suggested = 0;
       for (const gap of contentGaps as { examples: string[]; suggestedPages: { pageUrl: string; bestRelevance: number; sourceId: string }[] }[]) {
@@ -365,7 +365,7 @@ describe('analytics: events from chat, crawls and partner keys, through the gate
       expect(new Map(cited.map((p: { pageUrl: string; citations: number }) => [p.pageUrl, p.citations]))).toEqual(citing);
       expect(citing.size).toBeGreaterThan(0);
       expect(sourceCoverage.pagesCited).toBe(citing.size);
-      expect(sourceCoverage.coverage).toBeCloseTo(sourceCoverage.pagesCited / crawlProgress.indexed, 3);
+      expect(sourceCoverage.coverage).toBeCloseTo(sourceCoverage.pagesCited / crawlProgress.indexed!, 3);
     });
 
     it('crawl history: the run with its pages, failures and duration', async () => {

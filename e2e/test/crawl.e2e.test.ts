@@ -64,7 +64,7 @@ describe('crawling a website end to end', () => {
   };
 
   /** Reads progress events until the run ends, and returns the last one. */
-  async function untilFinished(events: ReturnType<typeof collect>, timeoutMs: number): Promise<Record<string, any>> {
+  async function untilFinished(events: ReturnType<typeof collect<Record<string, any>>>, timeoutMs: number): Promise<Record<string, any>> {
     for (;;) {
       const event = await events.next(timeoutMs);
       expect(event.errors, JSON.stringify(event.errors)).toBeUndefined();
