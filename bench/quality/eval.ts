@@ -143,7 +143,11 @@ export async function askAll(env: EvalEnvironment, questions: readonly EvalQuest
         }
         if (event.kind === 'CITATIONS')
           cited = (event.citations as { pageUrl: string; referenced: boolean }[]).filter((c) => c.referenced).map((c) => pathOf(c.pageUrl));
-        if (event.kind === 'STATUS' && ['COMPLETE', 'STOPPED', 'FAILED'].includes(event.status)) final = event;
+        if (event.kind === 'STATUS' && ['COMPLETE', 'STOPPED', 'FAILED'].includes(event.status)) {
+          final = event;
+          // The answer was withdrawn after its check: the customer sees this text instead.
+          if (typeof event.text === 'string') text = event.text;
+        }
       }
       const completeMs = performance.now() - started;
       events.unsubscribe();

@@ -90,6 +90,14 @@ describe('ConversationStreamState', () => {
     expect(m).toMatchObject({ id: 'a9', role: 'ASSISTANT', text: 'See [1].', status: 'COMPLETE', confidence: 0.8 });
     expect(m!.citations).toHaveLength(1);
   });
+
+  it('replaces the streamed text with the text of a final STATUS (an answer withdrawn after its check)', () => {
+    const state = new ConversationStreamState({ lastSeq: 0 });
+    state.apply(delta(1, 'No, the agent does not run on ', 'a9'));
+    state.apply(delta(2, 'a Raspberry Pi [1].', 'a9'));
+    state.apply({ ...delta(3, ''), messageId: 'a9', kind: 'STATUS', text: "I'm sorry, I don't know.", status: 'COMPLETE', handoffSuggested: true });
+    expect(state.messages[0]).toMatchObject({ text: "I'm sorry, I don't know.", status: 'COMPLETE', handoffSuggested: true });
+  });
 });
 
 /** A stand-in ApolloClient: `query` answers the conversation, `subscribe` hands each subscription to the test. */

@@ -77,6 +77,8 @@ export class ConversationStreamState {
         if (message) {
           this.byId.set(message.id, {
             ...message,
+            // A STATUS with text replaces what streamed (an answer withdrawn after its check).
+            text: event.text ?? message.text,
             status: event.status ?? message.status,
             confidence: event.confidence ?? message.confidence,
             handoffSuggested: event.handoffSuggested ?? message.handoffSuggested,

@@ -7,6 +7,7 @@ import { CitationFilter, confidenceOf, resolveCitations } from '../answering/cit
 import { selectContext, type SentenceRanker } from '../answering/context-builder.js';
 import type { LanguageModel } from '../answering/llm.js';
 import { extractiveAnswer } from '../answering/extractive-answer.js';
+import { judgeGrounding } from '../answering/grounding.js';
 import { OutputGuard } from '../answering/output-guard.js';
 import { buildAnswerPrompt, DECLINE_PHRASE, isDecline, PROMPT_MARKERS, PROTECTED_PROMPT_TEXTS } from '../answering/prompt.js';
 import type { RetrievalClient } from '../answering/retrieval-client.js';
@@ -60,8 +61,11 @@ interface Outcome {
   fromCache: boolean;
   /** Set when the text is the extractive fallback (the LLM server down or too slow). */
   fallback: AnswerFallbackValue | null;
-  /** Who decided the question cannot be answered: retrieval (weak passages), the model (its decline phrase) or the output guard. */
-  declinedBy?: 'retrieval' | 'model' | 'guard';
+  /**
+   * Who decided the question cannot be answered: retrieval (weak passages), the model (its decline
+   * phrase), the output guard, or the grounding check (the answer spoke of what no document mentions).
+   */
+  declinedBy?: 'retrieval' | 'model' | 'guard' | 'grounding';
   /** What retrieval returned (for analytics). */
   hits: AnalyticsHit[];
 }
@@ -223,6 +227,14 @@ export class AnswerRunner {
       await writer.write(HANDOFF_OFFER);
       return;
     }
+    const grounding = judgeGrounding(question, writer.text, documents);
+    if (grounding.ungrounded) {
+      // Streamed already: the final STATUS event carries the decline that replaces it.
+      log.info({ unsupported: grounding.unsupported, supportedFacts: grounding.supportedFacts }, 'answer withdrawn: it speaks of what no document mentions');
+      Object.assign(outcome, { confidence: round(Math.min(top, 0.3)), handoffSuggested: true, declinedBy: 'grounding' });
+      await writer.revise(DONT_KNOW_ANSWER);
+      return;
+    }
     outcome.citations = resolveCitations(writer.text, documents);
     outcome.confidence = confidenceOf(outcome.citations, top);
   }
@@ -286,6 +298,7 @@ export class AnswerRunner {
         confidence: outcome.status === 'complete' ? outcome.confidence : null,
         handoffSuggested: outcome.status === 'complete' && outcome.handoffSuggested,
         fallback: outcome.status === 'complete' ? outcome.fallback : null,
+        text: writer.revised ? writer.text : null,
       });
       log.info(
         {

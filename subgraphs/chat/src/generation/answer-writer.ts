@@ -13,6 +13,8 @@ export class AnswerWriter {
   lastSeq: number | null = null;
   /** When the first piece was published (epoch ms), for time-to-first-token analytics. */
   firstDeltaAt: number | null = null;
+  /** True once `revise` replaced the streamed text. */
+  revised = false;
   private persistedAt = Date.now();
 
   constructor(
@@ -30,6 +32,16 @@ export class AnswerWriter {
     this.firstDeltaAt ??= Date.now();
     this.text += piece;
     if (Date.now() - this.persistedAt >= this.persistIntervalMs) await this.persist();
+  }
+
+  /**
+   * Replaces what streamed with another text (an answer withdrawn after it was checked). No DELTA:
+   * the final STATUS event carries the whole new text, and the stored text is the new one.
+   */
+  async revise(text: string): Promise<void> {
+    this.text = text;
+    this.revised = true;
+    await this.persist();
   }
 
   /** Streams a whole text in word-sized pieces (cached and fixed answers). */

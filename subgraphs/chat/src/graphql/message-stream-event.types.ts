@@ -19,7 +19,11 @@ export class MessageStreamEvent {
   @Field(() => ID, { nullable: true, description: 'The message the event is about.' })
   messageId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'DELTA: the next piece of text.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'DELTA: the next piece of text. STATUS: when set, the whole final text of the message, which replaces what streamed (an answer withdrawn after its check).',
+  })
   text!: string | null;
 
   @Field(() => [Citation], { nullable: true })
