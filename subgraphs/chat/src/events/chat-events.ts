@@ -1,8 +1,11 @@
 import { currentSeq, publishReplayable } from '@scs/contracts/replayable-topics';
 import { subscriptionTopic, type SubscriptionEvent } from '@scs/contracts/subscription-topics';
+import { asEventValue, asSubscriptionEvent } from '@scs/graphql-kit/subscription-event';
 import type { Redis } from '@scs/runtime/redis';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { ConversationRecord } from '../entities/conversation.entity.js';
+import { AnswerImage, ChatMessage, Citation } from '../graphql/chat-message.types.js';
+import { Conversation } from '../graphql/conversation.types.js';
 import type { MessageRecord, StoredCitation, StoredImage } from '../entities/message.entity.js';
 
 export type StreamEventKind = 'USER_MESSAGE' | 'AGENT_MESSAGE' | 'DELTA' | 'CITATIONS' | 'IMAGES' | 'STATUS' | 'CONVERSATION_STATUS';
@@ -23,55 +26,14 @@ export interface StreamEventInput {
   message?: MessageRecord | null;
 }
 
-const userRef = (id: string | null) => (id ? { __typename: 'User', id } : null);
-
 /** A message in API form, with every field, so the gateway completes events from them alone (authors aside). */
 export function messageEvent(record: MessageRecord): SubscriptionEvent {
-  return {
-    __typename: 'ChatMessage',
-    id: record.id,
-    conversationId: record.conversationId,
-    role: record.role.toUpperCase(),
-    text: record.text,
-    status: record.status.toUpperCase(),
-    createdAt: record.createdAt.toISOString(),
-    updatedAt: record.updatedAt.toISOString(),
-    author: userRef(record.authorId),
-    citations: record.citations.map((c) => ({ __typename: 'Citation', ...c })),
-    images: record.images.map((i) => ({ __typename: 'AnswerImage', ...i })),
-    confidence: record.confidence,
-    handoffSuggested: record.handoffSuggested,
-    fromCache: record.fromCache,
-    fallback: record.fallback ? record.fallback.toUpperCase() : null,
-    standaloneQuestion: record.standaloneQuestion,
-    feedback:
-      record.feedbackRating && record.feedbackAt
-        ? {
-            __typename: 'AnswerFeedback',
-            rating: record.feedbackRating.toUpperCase(),
-            comment: record.feedbackComment,
-            createdAt: record.feedbackAt.toISOString(),
-          }
-        : null,
-    lastSeq: record.lastSeq,
-  };
+  return asSubscriptionEvent(ChatMessage.from(record));
 }
 
 /** A conversation in API form, for `conversationUpdated` (the gateway fetches `messages` through `conversation(id)` when asked). */
 export function conversationEvent(record: ConversationRecord, lastSeq: number): SubscriptionEvent {
-  return {
-    __typename: 'Conversation',
-    id: record.id,
-    status: record.status.toUpperCase(),
-    title: record.title,
-    customer: userRef(record.customerId),
-    assignedAgent: userRef(record.assignedAgentId),
-    createdAt: record.createdAt.toISOString(),
-    updatedAt: record.updatedAt.toISOString(),
-    escalatedAt: record.escalatedAt?.toISOString() ?? null,
-    closedAt: record.closedAt?.toISOString() ?? null,
-    lastSeq,
-  };
+  return asSubscriptionEvent(Conversation.from(record, lastSeq));
 }
 
 /**
@@ -97,8 +59,8 @@ export class ChatEvents {
       conversationId,
       messageId: input.messageId ?? input.message?.id ?? null,
       text: input.text ?? null,
-      citations: input.citations?.map((c) => ({ __typename: 'Citation', ...c })) ?? null,
-      images: input.images?.map((i) => ({ __typename: 'AnswerImage', ...i })) ?? null,
+      citations: input.citations ? (asEventValue(input.citations.map((c) => Object.assign(new Citation(), c))) as SubscriptionEvent[]) : null,
+      images: input.images ? (asEventValue(input.images.map((i) => Object.assign(new AnswerImage(), i))) as SubscriptionEvent[]) : null,
       status: input.status ? input.status.toUpperCase() : null,
       confidence: input.confidence ?? null,
       handoffSuggested: input.handoffSuggested ?? null,
