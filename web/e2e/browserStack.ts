@@ -26,6 +26,8 @@ export interface BrowserStack {
   site: FixtureSite;
   system: Awaited<ReturnType<typeof startSystem>>;
   gateway: ServiceProcess;
+  /** The LLM server chat answers with (a test may stop it to see the fallback). */
+  llm: ServiceProcess;
   browser: Browser;
   /** Stops everything, in reverse order. */
   stop(): Promise<void>;
@@ -55,6 +57,8 @@ export async function startBrowserStack(): Promise<BrowserStack> {
       KNOWLEDGE_SUBGRAPH_URL: `http://127.0.0.1:${TEST_PORTS.knowledge}/graphql`,
       OPENAI_BASE_URL: `${llm.baseUrl}/v1`,
       CHAT_MAX_ANSWER_TOKENS: '64',
+      // The journey looks at the model's own streamed words; on a busy machine the default 20 s would quote a passage instead.
+      CHAT_LLM_FIRST_TOKEN_TIMEOUT_MS: '100000',
     });
     stops.push(() => system.stop());
     for (const start of [() => startIngestionWorker({ CRAWLER_ALLOWED_PORTS: new URL(site.baseUrl).port }), () => startEmbeddingWorker()]) {
@@ -66,7 +70,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     stops.push(() => web.stop());
     const browser = await puppeteer.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     stops.push(() => browser.close());
-    return { site, system, gateway, browser, stop };
+    return { site, system, gateway, llm, browser, stop };
   } catch (error) {
     await stop();
     throw error;

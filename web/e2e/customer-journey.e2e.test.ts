@@ -70,6 +70,15 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     await page.goto(app('/chat'));
     await page.locator('textarea').fill('How long is the password reset link valid?');
     await page.locator('::-p-text(Send)').click();
+    // Words appear while the answer is still being written (tokens as the model writes them).
+    await page.waitForFunction(
+      () => {
+        const answer = document.querySelector('.msg__text[aria-busy=true]');
+        return answer !== null && (answer.textContent ?? '').replace('Writing…', '').trim().length > 0;
+      },
+      { timeout: 120_000 },
+    );
+    await page.screenshot({ path: path.join(SHOTS, '4-streaming-answer.png'), fullPage: true });
     // The answer streams in and ends with its sources: a link to the page that answers it.
     const citation = await page
       .waitForSelector(`ol[aria-label=Sources] a[href^="${site.baseUrl}/docs/accounts/password-reset"]`, { timeout: 120_000 })
@@ -163,6 +172,27 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     const links = await page.$$eval('nav[aria-label=Main] a', (anchors) => anchors.map((a) => a.getAttribute('href')));
     expect(links).toEqual(['/chat']);
     await page.screenshot({ path: path.join(SHOTS, '12-customer-no-access.png') });
+    await context.close();
+  });
+
+  // Last: it stops the LLM server.
+  it('with the LLM server down, the answer is a quoted passage the chat marks as one', async () => {
+    await stack.llm.stop();
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await signIn(page, admin);
+    await page.goto(app('/chat'));
+    await page.locator('textarea').fill('How many recovery codes do I get with two-factor authentication?');
+    await page.locator('::-p-text(Send)').click();
+    const marker = await page.waitForSelector('[data-testid=answer-fallback]', { timeout: 120_000 }).catch(async (error: unknown) => {
+      await page.screenshot({ path: path.join(SHOTS, '13-failed-fallback.png'), fullPage: true });
+      throw error;
+    });
+    expect(await marker!.evaluate((e) => e.textContent)).toContain('The assistant is unavailable, so this is a quote from our help pages.');
+    // The quote still names its source.
+    await page.waitForSelector(`ol[aria-label=Sources] a[href^="${site.baseUrl}/docs/accounts/two-factor-authentication"]`, { timeout: 30_000 });
+    await page.screenshot({ path: path.join(SHOTS, '13-fallback-answer.png'), fullPage: true });
     await context.close();
   });
 });
