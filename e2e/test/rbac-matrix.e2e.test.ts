@@ -5,6 +5,7 @@ import { subscriptionTopic } from '@scs/contracts/subscription-topics';
 import {
   buildSchema,
   getNamedType,
+  GraphQLID,
   isCompositeType,
   isEnumType,
   isInputObjectType,
@@ -35,7 +36,7 @@ import {
 import { DEFAULT_ROLE_PERMISSIONS, type Permission, type Role } from '@scs/contracts/permissions';
 import { permissionMessage } from '@scs/graphql-kit/auth/authorize';
 import { POLICY, type Requirement } from '@scs/contracts/policy';
-import { namesARecord, SUBSCRIPTION_GUARDS } from '../../gateway/src/subscriptions/subscription-guards.js';
+import { guardFor, namesARecord } from '../../gateway/src/subscriptions/subscription-guards.js';
 
 /**
  * Every root field of the public API × every kind of principal, checked against THE policy table.
@@ -348,10 +349,21 @@ describe('RBAC matrix: every public root field × every principal, against the p
       }
     });
 
-    it('every subscription field that names a record (an ID argument) has a record-level guard in the gateway', () => {
+    it('every subscription field that names a record (an ID argument) is checked by the query field that reads the record', () => {
       expect([...GUARDED_SUBSCRIPTIONS].sort()).toEqual(['Subscription.crawlProgress', 'Subscription.messageAdded', 'Subscription.messageStream']);
-      const unguarded = [...GUARDED_SUBSCRIPTIONS].filter((c) => !(c.split('.')[1]! in SUBSCRIPTION_GUARDS));
-      expect(unguarded, 'add a guard in gateway/src/subscriptions/subscription-guards.ts and a record-level case below').toEqual([]);
+      const readers = Object.fromEntries(
+        ROOT_FIELDS.filter((f) => GUARDED_SUBSCRIPTIONS.has(f.coordinate)).map((f) => [f.coordinate, guardFor(apiSchema, f.field)?.recordField]),
+      );
+      expect(readers, 'name the record argument <record>Id after a Query.<record>(id: ID!) field, and add a record-level case below').toEqual({
+        'Subscription.crawlProgress': 'source',
+        'Subscription.messageAdded': 'conversation',
+        'Subscription.messageStream': 'conversation',
+      });
+    });
+
+    it('a subscription naming a record that no query field reads is refused to everyone', () => {
+      const field = { name: 'secretFeed', args: [{ name: 'vaultId', type: GraphQLID }] } as unknown as Parameters<typeof guardFor>[1];
+      expect(() => guardFor(apiSchema, field)).toThrow('Subscription.secretFeed has no record-level check.');
     });
 
     it('every generated operation is valid against the public API schema', async () => {

@@ -220,9 +220,9 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
             authorize(`${info.parentType.name}.${info.fieldName}`, context.identity);
             await options.rateLimits.consume(context.identity);
             const orgId = principalOf(context.identity).orgId;
-            // Per-record channels (a conversation, a source) ask the owning subgraph whether the subscriber may read the record.
+            // Per-record channels (a conversation, a source) ask the owning subgraph whether the subscriber may read the record (subscription-guards.ts).
             const field = info.parentType.getFields()[info.fieldName]!;
-            await checkSubscriptionGuard(field, fieldArgs, execute);
+            await checkSubscriptionGuard(info.schema, field, fieldArgs, execute);
             // Replayable fields (with an `afterSeq` argument) resume from their Redis stream; see replay.ts.
             const afterSeq = fieldArgs[REPLAY_ARGUMENT];
             const topic = subscriptionTopic(info.fieldName, withoutReplayArgument(fieldArgs), orgId);
